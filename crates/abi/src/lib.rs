@@ -1,0 +1,59 @@
+//! The lua.wasm ABI, as code: buffer and memory sizes, reserved table ids, the tags of the
+//! value encoding and the encoding of `_home` keys. `docs/ABI.md` is the prose version;
+//! the guest (`crates/guest`) and every Rust host (`crates/host`) use this crate, so the
+//! two sides cannot drift apart.
+//!
+//! Architecture invariant: this crate is `no_std` (plus `alloc`) and knows nothing of Lua,
+//! wasmtime or any store; it only defines bytes.
+#![no_std]
+
+extern crate alloc;
+
+pub mod key;
+pub mod value;
+
+/// Size of the I/O buffer whose address `get_buffer_ptr()` returns.
+pub const BUFFER_SIZE: usize = 64 * 1024;
+
+/// WebAssembly page size.
+pub const PAGE_SIZE: usize = 64 * 1024;
+
+/// Pages of linear memory the module starts with (2 MB).
+pub const INITIAL_PAGES: u32 = 32;
+
+/// Bytes `get_memory_stats(ptr)` writes at `ptr`: three little-endian u32s.
+pub const MEMORY_STATS_SIZE: usize = 12;
+
+/// Table ids with a fixed meaning.
+pub mod table_id {
+    /// The module's own bookkeeping (`next_table_id`); never visible to Lua.
+    pub const META: u32 = 0;
+    /// The global Lua table `_home`.
+    pub const HOME: u32 = 1;
+    /// The first id given to a nested table stored into `_home`.
+    pub const FIRST_NESTED: u32 = 2;
+    /// Not a table: the channel through which the guest asks the host for services
+    /// (output delivery, the clock). Hosts that do not know it may store what they get.
+    pub const CHANNEL: u32 = u32::MAX;
+}
+
+/// Keys used in the [`table_id::META`] table and on the [`table_id::CHANNEL`].
+pub mod well_known_key {
+    /// META: the next id to give to a nested table (an integer value).
+    pub const NEXT_TABLE_ID: &str = "next_table_id";
+    /// CHANNEL `set`: bytes printed to standard output, in order.
+    pub const STDOUT: &str = "stdout";
+    /// CHANNEL `set`: bytes written to standard error (Lua warnings), in order.
+    pub const STDERR: &str = "stderr";
+    /// CHANNEL `get`: the current time, a float value in seconds since the Unix epoch.
+    pub const TIME: &str = "time";
+    /// CHANNEL `get`: processor time used by this VM, a float value in seconds.
+    pub const CLOCK: &str = "clock";
+}
+
+/// Reads the u32 at the start of a successful `compute` result: the length of the
+/// captured output that follows it.
+pub fn output_len(result: &[u8]) -> Option<usize> {
+    let bytes: [u8; 4] = result.get(..4)?.try_into().ok()?;
+    Some(u32::from_le_bytes(bytes) as usize)
+}

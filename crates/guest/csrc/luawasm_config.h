@@ -1,0 +1,30 @@
+/*
+** luawasm_config.h: configuration of Lua 5.4 for lua.wasm.
+** Force-included (clang '-include') before every Lua source file, so that it plays
+** the part of the '@@' options of luaconf.h without editing lua-src/.
+** Every option here is one that luaconf.h, llimits.h or a library file leaves open
+** with '#if !defined(...)'.
+*/
+#ifndef LUAWASM_CONFIG_H
+#define LUAWASM_CONFIG_H
+
+/*
+** @@ lua_getlocaledecpoint: lua.wasm runs in the "C" locale only; the decimal point is
+** always '.', so there is no call to 'localeconv' in the number reader.
+*/
+#define lua_getlocaledecpoint()		'.'
+
+/*
+** @@ LUAI_MAXCCALLS: the limit of nested C calls and syntactical levels. The shadow
+** stack (see crates/guest/build.rs, 'STACK_SIZE') is sized for this limit, which is
+** Lua's default, so deep recursion ends in Lua's own "stack overflow" error.
+*/
+#define LUAI_MAXCCALLS		200
+
+/*
+** @@ l_system: there is no shell; 'os.execute()' answers false, as C's 'system(NULL)'
+** does on a system without a command processor.
+*/
+#define l_system(cmd)		((cmd) == NULL ? 0 : -1)
+
+#endif
