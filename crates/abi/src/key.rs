@@ -47,6 +47,8 @@ impl core::fmt::Display for KeyError {
     }
 }
 
+impl core::error::Error for KeyError {}
+
 /// True when `s` is stored as itself.
 fn is_plain(s: &[u8]) -> bool {
     !s.is_empty()

@@ -73,6 +73,8 @@ impl core::fmt::Display for DecodeError {
     }
 }
 
+impl core::error::Error for DecodeError {}
+
 /// Appends the encoding of `value` to `out`.
 pub fn encode(value: &Value, out: &mut Vec<u8>) {
     match value {

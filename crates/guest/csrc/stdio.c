@@ -140,3 +140,21 @@ char *tmpnam (char *s) {
   (void)s;
   return NULL;  /* no file system, no temporary names */
 }
+
+
+/*
+** Single-character output. clang rewrites 'fwrite' of one byte and 'fputs' of short
+** literals into these, so they must exist even though Lua never names them.
+*/
+int fputc (int c, FILE *f) {
+  char ch = (char)c;
+  return (fwrite(&ch, 1, 1, f) == 1) ? (unsigned char)c : EOF;
+}
+
+int putc (int c, FILE *f) { return fputc(c, f); }
+
+int putchar (int c) { return fputc(c, stdout); }
+
+int puts (const char *s) {
+  return (fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF) ? EOF : 0;
+}

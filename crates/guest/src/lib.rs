@@ -1,8 +1,49 @@
 //! lua.wasm: Lua 5.4 compiled to `wasm32-unknown-unknown`, with our freestanding libc layer
 //! and the exports of the ABI (`docs/ABI.md`).
 //!
-//! On any other target this crate only compiles its target-independent parts (the libc
-//! number formatting and parsing), so that they can be tested natively against glibc.
+//! Module map (wasm32 only, but `libc`):
+//! - `exports`: the ABI entry points (`init`, `compute`, ...), checking every host input.
+//! - `vm`: the Lua state, its libraries, running a chunk with a traceback handler.
+//! - `result`: encoding returned values into a result.
+//! - `home`: `_home` and the other external tables, over the host imports.
+//! - `host`: the five imports and the protocol around them.
+//! - `output`: captured `print` output and its delivery to the host.
+//! - `heap`: the heap (talc) for Lua, C and Rust, and Lua's memory accounting.
+//! - `ffi`, `lua`: Lua's C API and the rule for calling it from Rust.
+//! - `libc`: what the C sources need from a C library.
+//!
+//! On any other target only `libc`'s target-independent parts are compiled, so that they
+//! can be tested natively against glibc.
 #![cfg_attr(target_arch = "wasm32", no_std)]
+#![cfg_attr(target_arch = "wasm32", allow(non_snake_case))]
+
+#[cfg(target_arch = "wasm32")]
+extern crate alloc;
 
 pub mod libc;
+
+#[cfg(target_arch = "wasm32")]
+mod heap;
+#[cfg(target_arch = "wasm32")]
+mod exports;
+#[cfg(target_arch = "wasm32")]
+mod ffi;
+#[cfg(target_arch = "wasm32")]
+mod home;
+#[cfg(target_arch = "wasm32")]
+mod host;
+#[cfg(target_arch = "wasm32")]
+mod lua;
+#[cfg(target_arch = "wasm32")]
+mod output;
+#[cfg(target_arch = "wasm32")]
+mod result;
+#[cfg(target_arch = "wasm32")]
+mod vm;
+
+/// A Rust panic in the guest is a bug: trap, and the host discards the instance.
+#[cfg(all(target_arch = "wasm32", not(test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}

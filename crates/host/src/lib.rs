@@ -1,1 +1,24 @@
-//! placeholder
+//! Run Lua 5.4 sandboxed in lua.wasm, under wasmtime, with persistent external tables.
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use lua_wasm_host::{Engine, MemoryStore, Vm};
+//!
+//! let engine = Engine::new()?;
+//! let mut vm = Vm::new(&engine, Arc::new(MemoryStore::new()))?;
+//! let out = vm.eval("_home.n = (_home.n or 0) + 1; print('hi'); return _home.n")?;
+//! assert_eq!(out.output, b"hi\n");
+//! # Ok::<(), lua_wasm_host::Error>(())
+//! ```
+
+mod engine;
+mod error;
+mod imports;
+mod store;
+mod vm;
+
+pub use engine::{Engine, LUA_WASM};
+pub use error::{Error, Result, StoreError};
+pub use lua_wasm_abi::value::Value;
+pub use store::{MemoryStore, TableStore};
+pub use vm::{Evaluated, MemoryStats, RawOutcome, Vm, DEFAULT_MEMORY_LIMIT};

@@ -1,7 +1,13 @@
 //! The freestanding libc layer: what the Lua C sources need and wasm32-unknown-unknown lacks.
 //!
-//! Variadic entry points (`snprintf`) live in C (`csrc/`); everything that can be written in
-//! Rust is here, exported under its C name only when building for wasm32.
+//! Variadic entry points (`snprintf`) and the exception tag live in C (`csrc/`); the rest
+//! is here, exported under its C name only when building for wasm32 (natively these
+//! modules are tested against glibc and must not shadow it).
 
 pub mod fmt;
+pub mod math;
 pub mod strtod;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod clock;

@@ -1,0 +1,180 @@
+//! The five imports lua.wasm needs (`env.js_ext_table_*`), over a [`TableStore`], plus the
+//! host services of the channel table (docs/ABI.md, "Host services").
+//!
+//! Every pointer and length comes from the guest and is checked against its memory before
+//! use; a bad one traps the call with a message (the guest is then broken and discarded),
+//! and never panics the host.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use lua_wasm_abi::value::{self, Value};
+use lua_wasm_abi::{table_id, well_known_key};
+use wasmtime::{Caller, Linker, Memory, StoreLimits};
+
+use crate::error::StoreError;
+use crate::store::TableStore;
+
+/// What a VM's wasmtime store holds for the imports.
+pub(crate) struct HostState {
+    pub tables: Arc<dyn TableStore>,
+    pub limits: StoreLimits,
+    pub memory: Option<Memory>,
+    /// Time spent inside earlier `compute` calls: the VM's processor time for `os.clock`.
+    pub busy: Duration,
+    /// When the current `compute` call started.
+    pub call_started: Option<Instant>,
+    /// What the current `compute` call has produced outside the I/O buffer.
+    pub call: CallState,
+}
+
+#[derive(Default)]
+pub(crate) struct CallState {
+    /// Standard output delivered through the channel, in order.
+    pub stdout: Vec<u8>,
+    /// Standard error (Lua warnings).
+    pub stderr: Vec<u8>,
+    /// The first store failure of this call: the call's Lua error is caused by it.
+    pub store_error: Option<StoreError>,
+}
+
+type Trap = wasmtime::Error;
+
+fn out_of_bounds(what: &str, ptr: u32, len: u32) -> Trap {
+    wasmtime::Error::msg(format!(
+        "lua.wasm passed an out-of-bounds {what} (pointer {ptr:#x}, length {len}) to the host"
+    ))
+}
+
+/// The guest's memory, borrowed from the caller.
+fn memory(caller: &Caller<'_, HostState>) -> Result<Memory, Trap> {
+    caller.data().memory.ok_or_else(|| wasmtime::Error::msg("lua.wasm has no exported memory"))
+}
+
+/// Copies `len` bytes at `ptr` out of guest memory.
+fn read(caller: &Caller<'_, HostState>, what: &str, ptr: u32, len: u32) -> Result<Vec<u8>, Trap> {
+    let data = memory(caller)?.data(caller);
+    let start = ptr as usize;
+    let end = start.checked_add(len as usize).ok_or_else(|| out_of_bounds(what, ptr, len))?;
+    data.get(start..end).map(<[u8]>::to_vec).ok_or_else(|| out_of_bounds(what, ptr, len))
+}
+
+/// Writes `bytes` at `ptr`, which the guest said holds `capacity` bytes.
+fn write(caller: &mut Caller<'_, HostState>, what: &str, ptr: u32, capacity: u32, bytes: &[u8]) -> Result<(), Trap> {
+    let mem = memory(caller)?;
+    let start = ptr as usize;
+    let end = start.checked_add(bytes.len()).filter(|_| bytes.len() <= capacity as usize);
+    let end = end.ok_or_else(|| out_of_bounds(what, ptr, capacity))?;
+    let dest = mem.data_mut(caller).get_mut(start..end).ok_or_else(|| out_of_bounds(what, ptr, capacity))?;
+    dest.copy_from_slice(bytes);
+    Ok(())
+}
+
+fn length_answer(len: usize) -> i32 {
+    i32::try_from(len).unwrap_or(i32::MAX)
+}
+
+/// Records a store failure for the call and answers -1 (the guest raises a Lua error).
+fn store_failed(caller: &mut Caller<'_, HostState>, e: StoreError) -> i32 {
+    caller.data_mut().call.store_error.get_or_insert(e);
+    -1
+}
+
+pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    linker.func_wrap(
+        "env",
+        "js_ext_table_set",
+        |mut caller: Caller<'_, HostState>, table: u32, kp: u32, kl: u32, vp: u32, vl: u32| -> Result<i32, Trap> {
+            let key = read(&caller, "key", kp, kl)?;
+            let value = read(&caller, "value", vp, vl)?;
+            if table == table_id::CHANNEL {
+                let call = &mut caller.data_mut().call;
+                match key.as_slice() {
+                    k if k == well_known_key::STDOUT.as_bytes() => call.stdout.extend_from_slice(&value),
+                    k if k == well_known_key::STDERR.as_bytes() => call.stderr.extend_from_slice(&value),
+                    _ => return Ok(-1),
+                }
+                return Ok(0);
+            }
+            let tables = caller.data().tables.clone();
+            Ok(match tables.set(table, &key, &value) {
+                Ok(()) => 0,
+                Err(e) => store_failed(&mut caller, e),
+            })
+        },
+    )?;
+    linker.func_wrap(
+        "env",
+        "js_ext_table_get",
+        |mut caller: Caller<'_, HostState>, table: u32, kp: u32, kl: u32, vp: u32, max: u32| -> Result<i32, Trap> {
+            let key = read(&caller, "key", kp, kl)?;
+            let found = if table == table_id::CHANNEL {
+                service(caller.data(), &key)
+            } else {
+                let tables = caller.data().tables.clone();
+                match tables.get(table, &key) {
+                    Ok(v) => v,
+                    Err(e) => return Ok(store_failed(&mut caller, e)),
+                }
+            };
+            let Some(v) = found else { return Ok(-1) };
+            if v.len() <= max as usize {
+                write(&mut caller, "value buffer", vp, max, &v)?;
+            }
+            // The value's length: greater than 'max' asks the guest for a larger buffer.
+            Ok(length_answer(v.len()))
+        },
+    )?;
+    linker.func_wrap(
+        "env",
+        "js_ext_table_delete",
+        |mut caller: Caller<'_, HostState>, table: u32, kp: u32, kl: u32| -> Result<i32, Trap> {
+            let key = read(&caller, "key", kp, kl)?;
+            let tables = caller.data().tables.clone();
+            Ok(match tables.delete(table, &key) {
+                Ok(()) => 0,
+                Err(e) => store_failed(&mut caller, e),
+            })
+        },
+    )?;
+    linker.func_wrap("env", "js_ext_table_size", |mut caller: Caller<'_, HostState>, table: u32| -> i32 {
+        let tables = caller.data().tables.clone();
+        match tables.len(table) {
+            Ok(n) => length_answer(n),
+            Err(e) => store_failed(&mut caller, e),
+        }
+    })?;
+    linker.func_wrap(
+        "env",
+        "js_ext_table_keys",
+        |mut caller: Caller<'_, HostState>, table: u32, bp: u32, max: u32| -> Result<i32, Trap> {
+            let tables = caller.data().tables.clone();
+            let keys = match tables.keys(table) {
+                Ok(k) => k,
+                Err(e) => return Ok(store_failed(&mut caller, e)),
+            };
+            let list = keys.join(&b'\n');
+            if list.len() <= max as usize {
+                write(&mut caller, "key buffer", bp, max, &list)?;
+            }
+            Ok(length_answer(list.len()))
+        },
+    )?;
+    Ok(())
+}
+
+/// Answers the channel's `get` requests: the clock.
+fn service(state: &HostState, key: &[u8]) -> Option<Vec<u8>> {
+    let seconds = match key {
+        k if k == well_known_key::TIME.as_bytes() => {
+            SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
+        }
+        k if k == well_known_key::CLOCK.as_bytes() => {
+            (state.busy + state.call_started.map_or(Duration::ZERO, |t| t.elapsed())).as_secs_f64()
+        }
+        _ => return None,
+    };
+    let mut out = Vec::with_capacity(9);
+    value::encode(&Value::Float(seconds), &mut out);
+    Some(out)
+}
