@@ -93,6 +93,19 @@ static int getnum (const char **pf) {
 }
 
 
+/* The LW_FMT_* flag that 'c' stands for, or 0. */
+static unsigned getflag (char c) {
+  switch (c) {
+    case '-': return LW_FMT_MINUS;
+    case '+': return LW_FMT_PLUS;
+    case ' ': return LW_FMT_SPACE;
+    case '#': return LW_FMT_HASH;
+    case '0': return LW_FMT_ZERO;
+    default: return 0;
+  }
+}
+
+
 /* Reads a length modifier, if there is one. */
 static int getlength (const char **pf) {
   const char *f = *pf;
@@ -126,16 +139,11 @@ static int getlength (const char **pf) {
 */
 static const char *getspec (const char *f, struct lw_fmtspec *spec,
                             int *len, va_list *ap) {
+  unsigned flag;
   spec->flags = 0;
-  for (;; f++) {
-    switch (*f) {
-      case '-': spec->flags |= LW_FMT_MINUS; continue;
-      case '+': spec->flags |= LW_FMT_PLUS; continue;
-      case ' ': spec->flags |= LW_FMT_SPACE; continue;
-      case '#': spec->flags |= LW_FMT_HASH; continue;
-      case '0': spec->flags |= LW_FMT_ZERO; continue;
-    }
-    break;
+  while ((flag = getflag(*f)) != 0) {
+    spec->flags |= flag;
+    f++;
   }
   spec->width = -1;
   if (*f == '*') {

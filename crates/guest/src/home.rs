@@ -209,6 +209,18 @@ unsafe fn push_stored_value(L: *mut lua_State, table: u32, stored_key: &[u8], by
     Ok(())
 }
 
+/// `host::get`, with one full collection and a retry when the guest has no memory left for
+/// the value (Lua's own allocations do the same through its emergency collection).
+unsafe fn get_collecting(L: *mut lua_State, id: u32, key: &[u8]) -> Result<Option<Vec<u8>>, host::HostError> {
+    match host::get(id, key) {
+        Err(host::HostError::TooLarge) => {
+            lua_gc(L, LUA_GCCOLLECT as c_int);
+            host::get(id, key)
+        }
+        other => other,
+    }
+}
+
 /// `__index(proxy, key)`: reads one entry from the host.
 unsafe extern "C" fn proxy_index(L: *mut lua_State) -> c_int {
     run_c_function(L, |L| {
@@ -217,9 +229,8 @@ unsafe extern "C" fn proxy_index(L: *mut lua_State) -> c_int {
             lua_pushnil(L); // such a key can never be stored
             return Ok(1);
         };
-        let mut buf = Vec::new();
-        match host::get(id, &k, &mut buf) {
-            Ok(Some(())) => push_stored_value(L, id, &k, &buf)?,
+        match get_collecting(L, id, &k) {
+            Ok(Some(buf)) => push_stored_value(L, id, &k, &buf)?,
             Ok(None) => lua_pushnil(L),
             Err(e) => return Err(LuaError::new(e.describe())),
         }
@@ -356,9 +367,8 @@ unsafe fn copy_entries(L: *mut lua_State, idx: c_int, id: u32, depth: usize) -> 
 /// A fresh table id, from the counter in the META table.
 fn new_table_id() -> Result<u32, LuaError> {
     let key = well_known_key::NEXT_TABLE_ID.as_bytes();
-    let mut buf = Vec::new();
-    let next = match host::get(table_id::META, key, &mut buf) {
-        Ok(Some(())) => match tag::decode(&buf) {
+    let next = match host::get(table_id::META, key) {
+        Ok(Some(buf)) => match tag::decode(&buf) {
             Ok((tag::Value::Integer(i), _)) if i >= table_id::FIRST_NESTED as i64 => i,
             _ => return Err(corrupt(table_id::META, key, "a corrupt table counter")),
         },
@@ -375,10 +385,10 @@ fn new_table_id() -> Result<u32, LuaError> {
 }
 
 /// True when table `id` has a value under integer key `i`.
-fn has_index(id: u32, i: i64, buf: &mut Vec<u8>) -> Result<bool, LuaError> {
+fn has_index(id: u32, i: i64) -> Result<bool, LuaError> {
     let mut k = Vec::new();
     key::encode(&Key::Integer(i), &mut k);
-    match host::get(id, &k, buf) {
+    match host::get(id, &k) {
         Ok(found) => Ok(found.is_some()),
         Err(e) => Err(LuaError::new(e.describe())),
     }
@@ -389,14 +399,13 @@ fn has_index(id: u32, i: i64, buf: &mut Vec<u8>) -> Result<bool, LuaError> {
 unsafe extern "C" fn proxy_len(L: *mut lua_State) -> c_int {
     run_c_function(L, |L| {
         let id = proxy_id(L, 1).unwrap_or(table_id::HOME);
-        let mut buf = Vec::new();
         let (mut present, mut absent) = (0i64, 1i64);
-        while has_index(id, absent, &mut buf)? {
+        while has_index(id, absent)? {
             present = absent;
             if absent > i64::MAX / 2 {
                 // Absurdly large: walk linearly, as Lua does in this case.
                 let mut i = present;
-                while i < i64::MAX && has_index(id, i + 1, &mut buf)? {
+                while i < i64::MAX && has_index(id, i + 1)? {
                     i += 1;
                 }
                 lua_pushinteger(L, i);
@@ -406,7 +415,7 @@ unsafe extern "C" fn proxy_len(L: *mut lua_State) -> c_int {
         }
         while absent - present > 1 {
             let mid = present + (absent - present) / 2;
-            if has_index(id, mid, &mut buf)? {
+            if has_index(id, mid)? {
                 present = mid;
             } else {
                 absent = mid;
@@ -470,7 +479,6 @@ unsafe fn proxy_next(L: *mut lua_State, id: u32) -> Result<c_int, LuaError> {
         lua_pop(L, 1);
         i
     };
-    let mut buf = Vec::new();
     loop {
         i += 1;
         if lua_rawgeti(L, 5, i) == LUA_TNIL as c_int {
@@ -483,8 +491,8 @@ unsafe fn proxy_next(L: *mut lua_State, id: u32) -> Result<c_int, LuaError> {
         }
         // [.., key]
         let KeyAt::Stored(k) = key_at(L, -1) else { unreachable!("snapshot keys are stored keys") };
-        match host::get(id, &k, &mut buf) {
-            Ok(Some(())) => {
+        match get_collecting(L, id, &k) {
+            Ok(Some(buf)) => {
                 push_stored_value(L, id, &k, &buf)?;
                 return Ok(2);
             }

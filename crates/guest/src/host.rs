@@ -5,6 +5,7 @@
 //! retry on a too-small buffer live here.
 
 use alloc::vec::Vec;
+use core::cell::Cell;
 
 #[link(wasm_import_module = "env")]
 extern "C" {
@@ -16,7 +17,7 @@ extern "C" {
 }
 
 /// The first buffer offered for a value or a key list; grown on demand.
-const FIRST_CAPACITY: usize = 4096;
+const FIRST_CAPACITY: usize = lua_wasm_abi::BUFFER_SIZE;
 
 /// The largest buffer offered before giving up (the guest's memory is smaller anyway).
 const MAX_CAPACITY: usize = 1 << 30;
@@ -70,21 +71,34 @@ pub fn size(id: u32) -> usize {
     n.max(0) as usize
 }
 
-/// Reads the value stored under `key` in table `id` into `buf`; `None` when absent.
+/// The value stored under `key` in table `id`; `None` when absent.
 ///
 /// A host answers with the value's length, writing it only when it fits (so a length
 /// greater than the offered capacity asks for a larger buffer), or -1 when the key is
-/// absent. Seed hosts also answer -1 when the buffer is too small; the first buffer is
-/// large enough for every value a seed-style host is likely to hold.
-pub fn get(id: u32, key: &[u8], buf: &mut Vec<u8>) -> Result<Option<()>, HostError> {
+/// absent. Seed hosts also answer -1 when the buffer is too small: the first buffer
+/// offered is a whole I/O buffer (64 KiB), so with them values up to that size work.
+pub fn get(id: u32, key: &[u8]) -> Result<Option<Vec<u8>>, HostError> {
+    let mut scratch = SCRATCH.0.take();
+    let result = get_into(id, key, &mut scratch);
+    SCRATCH.0.set(scratch);
+    result
+}
+
+struct Scratch(Cell<Vec<u8>>);
+
+// SAFETY: the guest is single-threaded wasm.
+unsafe impl Sync for Scratch {}
+
+/// Reused between calls; taken out while in use (so no borrow outlives a call).
+static SCRATCH: Scratch = Scratch(Cell::new(Vec::new()));
+
+fn get_into(id: u32, key: &[u8], buf: &mut Vec<u8>) -> Result<Option<Vec<u8>>, HostError> {
     let mut capacity = buf.capacity().max(FIRST_CAPACITY);
     loop {
         buf.clear();
         buf.try_reserve(capacity).map_err(|_| HostError::TooLarge)?;
         capacity = buf.capacity();
-        // SAFETY: 'buf' has 'capacity' writable bytes; the host writes at most that many
-        // (hosts are checked against this in their own tests; a host that wrote more
-        // would only corrupt its own guest).
+        // SAFETY: 'buf' has 'capacity' writable bytes; the host writes at most that many.
         let n = unsafe { js_ext_table_get(id, key.as_ptr(), key.len(), buf.as_mut_ptr(), capacity) };
         if n < 0 {
             return Ok(None);
@@ -93,7 +107,15 @@ pub fn get(id: u32, key: &[u8], buf: &mut Vec<u8>) -> Result<Option<()>, HostErr
         if n <= capacity {
             // SAFETY: the host wrote 'n' <= capacity bytes.
             unsafe { buf.set_len(n) };
-            return Ok(Some(()));
+            if buf.capacity() > FIRST_CAPACITY {
+                // A large value: hand over the buffer itself rather than copy it (and do
+                // not keep a huge scratch buffer around).
+                return Ok(Some(core::mem::take(buf)));
+            }
+            let mut value = Vec::new();
+            value.try_reserve_exact(n).map_err(|_| HostError::TooLarge)?;
+            value.extend_from_slice(buf);
+            return Ok(Some(value));
         }
         if n > MAX_CAPACITY {
             return Err(HostError::TooLarge);

@@ -10,8 +10,8 @@ use std::ffi::{c_char, c_int, c_longlong, c_ulonglong, c_void, CString};
 use std::fmt::Write as _;
 
 use lua_wasm_guest::libc::fmt::{
-    format_char, format_double, format_pointer, format_signed, format_string, format_unsigned, lw_fmt_double,
-    FmtSpec, Out,
+    format_char, format_double, format_pointer, format_signed, format_string, format_unsigned,
+    lw_fmt_double, FmtSpec, Out,
 };
 
 /// One argument of a conversion, with the C type that glibc is given.
@@ -111,7 +111,11 @@ fn ours(fmt: &str, arg: Arg) -> Vec<u8> {
     let mut buf = vec![0u8; probe.len()];
     let mut out = Out::new(&mut buf);
     run(&mut out);
-    assert_eq!(out.len(), probe.len(), "{fmt} {arg:?}: the length depends on the room");
+    assert_eq!(
+        out.len(),
+        probe.len(),
+        "{fmt} {arg:?}: the length depends on the room"
+    );
     buf.extend_from_slice(rest.as_bytes());
     buf
 }
@@ -120,9 +124,17 @@ fn ours(fmt: &str, arg: Arg) -> Vec<u8> {
 #[track_caller]
 fn assert_formats(fmt: &str, arg: Arg, expected: &str) {
     let g = glibc(fmt, arg);
-    assert_eq!(String::from_utf8_lossy(&g), expected, "glibc's {fmt} of {arg:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&g),
+        expected,
+        "glibc's {fmt} of {arg:?}"
+    );
     let o = ours(fmt, arg);
-    assert_eq!(String::from_utf8_lossy(&o), expected, "our {fmt} of {arg:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&o),
+        expected,
+        "our {fmt} of {arg:?}"
+    );
 }
 
 /// Formats every case with glibc and with ours, and fails listing the first differences.
@@ -145,7 +157,10 @@ fn assert_match_glibc<'a>(cases: impl IntoIterator<Item = (String, Arg<'a>)>) ->
             }
         }
     }
-    assert!(failed == 0, "{failed} of {total} cases differ from glibc:\n{report}");
+    assert!(
+        failed == 0,
+        "{failed} of {total} cases differ from glibc:\n{report}"
+    );
     total
 }
 
@@ -170,12 +185,25 @@ impl Rng {
 fn flag_sets(set: &str) -> Vec<String> {
     let chars: Vec<char> = set.chars().collect();
     (0..1u32 << chars.len())
-        .map(|mask| chars.iter().enumerate().filter(|(i, _)| mask >> i & 1 != 0).map(|(_, c)| c).collect())
+        .map(|mask| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask >> i & 1 != 0)
+                .map(|(_, c)| c)
+                .collect()
+        })
         .collect()
 }
 
 /// Every format "%{flags}{width}{.precision}{len}{conv}" of the given parts ("" = absent).
-fn formats(flags: &str, widths: &[&str], precisions: &[&str], len: &str, convs: &str) -> Vec<String> {
+fn formats(
+    flags: &str,
+    widths: &[&str],
+    precisions: &[&str],
+    len: &str,
+    convs: &str,
+) -> Vec<String> {
     let mut out = Vec::new();
     for f in flag_sets(flags) {
         for w in widths {
@@ -192,9 +220,29 @@ fn formats(flags: &str, widths: &[&str], precisions: &[&str], len: &str, convs: 
 
 /// Doubles that exercise the layout: zeros, integers, fractions, ties, extremes, specials.
 const SAMPLE_DOUBLES: &[f64] = &[
-    0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 0.1, 123.456, -0.000123, 1e-5, 9.9999995, 99999.5,
-    1e15, 1e100, -1e-100, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
-    f64::INFINITY, f64::NEG_INFINITY, f64::NAN,
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.5,
+    1.5,
+    2.5,
+    -2.5,
+    0.1,
+    123.456,
+    -0.000123,
+    1e-5,
+    9.9999995,
+    99999.5,
+    1e15,
+    1e100,
+    -1e-100,
+    5e-324,
+    2.2250738585072014e-308,
+    1.7976931348623157e308,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    f64::NAN,
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -202,7 +250,11 @@ const SAMPLE_DOUBLES: &[f64] = &[
 
 #[test]
 fn fixed_prints_the_exact_binary_value() {
-    assert_formats("%.60f", Arg::Double(0.1), "0.100000000000000005551115123125782702118158340454101562500000");
+    assert_formats(
+        "%.60f",
+        Arg::Double(0.1),
+        "0.100000000000000005551115123125782702118158340454101562500000",
+    );
     assert_formats("%.20f", Arg::Double(1.0 / 3.0), "0.33333333333333331483");
     assert_formats("%.0f", Arg::Double(1e23), "99999999999999991611392");
 }
@@ -223,7 +275,11 @@ fn rounding_is_half_to_even_on_the_exact_value() {
 #[test]
 fn fixed_prints_every_integer_digit_of_huge_values() {
     let max = glibc("%f", Arg::Double(f64::MAX));
-    assert_eq!(max.len(), 309 + 7, "309 integer digits, the point and 6 zeros");
+    assert_eq!(
+        max.len(),
+        309 + 7,
+        "309 integer digits, the point and 6 zeros"
+    );
     assert_match_glibc([
         ("%f".to_string(), Arg::Double(1e308)),
         ("%.3f".to_string(), Arg::Double(-f64::MAX)),
@@ -353,9 +409,20 @@ fn negative_zero_keeps_its_sign() {
 
 #[test]
 fn every_flag_combination_of_every_float_conversion_matches_glibc() {
-    let fmts = formats("-+ #0", &["", "1", "12", "30"], &["", "0", "1", "3", "6", "13", "17", "25"], "", "eEfFgGaA");
-    let cases = fmts.iter().flat_map(|f| SAMPLE_DOUBLES.iter().map(|&v| (f.clone(), Arg::Double(v))));
-    assert_eq!(assert_match_glibc(cases), 32 * 4 * 8 * 8 * SAMPLE_DOUBLES.len());
+    let fmts = formats(
+        "-+ #0",
+        &["", "1", "12", "30"],
+        &["", "0", "1", "3", "6", "13", "17", "25"],
+        "",
+        "eEfFgGaA",
+    );
+    let cases = fmts
+        .iter()
+        .flat_map(|f| SAMPLE_DOUBLES.iter().map(|&v| (f.clone(), Arg::Double(v))));
+    assert_eq!(
+        assert_match_glibc(cases),
+        32 * 4 * 8 * 8 * SAMPLE_DOUBLES.len()
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -374,7 +441,11 @@ fn hex_float_prints_the_implicit_bit_before_the_point() {
 #[test]
 fn hex_float_prints_subnormals_with_a_leading_zero_and_exponent_minus_1022() {
     assert_formats("%a", Arg::Double(5e-324), "0x0.0000000000001p-1022");
-    assert_formats("%a", Arg::Double(2.225073858507201e-308), "0x0.fffffffffffffp-1022");
+    assert_formats(
+        "%a",
+        Arg::Double(2.225073858507201e-308),
+        "0x0.fffffffffffffp-1022",
+    );
     assert_formats("%a", Arg::Double(f64::from_bits(1 << 51)), "0x0.8p-1022");
     assert_formats("%.3a", Arg::Double(5e-324), "0x0.000p-1022");
 }
@@ -415,12 +486,14 @@ fn random_double(rng: &mut Rng) -> f64 {
 #[test]
 fn random_bit_patterns_match_glibc() {
     let fmts = [
-        "%.14g", "%.17g", "%a", "%A", "%.0a", "%.5a", "%#.12a", "%e", "%.0e", "%.3e", "%.25E", "%f", "%.0f",
-        "%.30f", "%g", "%#g", "%.1g", "%.20g", "%+-12.4g", "%012.3e",
+        "%.14g", "%.17g", "%a", "%A", "%.0a", "%.5a", "%#.12a", "%e", "%.0e", "%.3e", "%.25E",
+        "%f", "%.0f", "%.30f", "%g", "%#g", "%.1g", "%.20g", "%+-12.4g", "%012.3e",
     ];
     let mut rng = Rng(1);
     let values: Vec<f64> = (0..5000).map(|_| random_double(&mut rng)).collect();
-    let cases = values.iter().flat_map(|&v| fmts.iter().map(move |f| (f.to_string(), Arg::Double(v))));
+    let cases = values
+        .iter()
+        .flat_map(|&v| fmts.iter().map(move |f| (f.to_string(), Arg::Double(v))));
     assert_eq!(assert_match_glibc(cases), 5000 * fmts.len());
 }
 
@@ -437,8 +510,13 @@ fn random_decimal_values_and_ties_match_glibc() {
         values.push(k * 10f64.powi(j));
         values.push(k + 1.0 / f64::from(1u32 << rng.below(8)));
     }
-    let fmts = ["%.0f", "%.1f", "%.2f", "%.3f", "%.0e", "%.2e", "%.5e", "%.14g", "%g", "%.1g", "%.3g", "%#.2g"];
-    let cases = values.iter().flat_map(|&v| fmts.iter().map(move |f| (f.to_string(), Arg::Double(v))));
+    let fmts = [
+        "%.0f", "%.1f", "%.2f", "%.3f", "%.0e", "%.2e", "%.5e", "%.14g", "%g", "%.1g", "%.3g",
+        "%#.2g",
+    ];
+    let cases = values
+        .iter()
+        .flat_map(|&v| fmts.iter().map(move |f| (f.to_string(), Arg::Double(v))));
     assert_eq!(assert_match_glibc(cases), 12_000 * fmts.len());
 }
 
@@ -449,10 +527,23 @@ fn random_decimal_values_and_ties_match_glibc() {
 fn lua_tostring_and_q_formats_match_glibc() {
     // tostring of a float is "%.14g" (LUAI_NUMFFORMAT); %q of a float is "%a".
     let values = [
-        1e15, 1e16, 2f64.powi(53), 2f64.powi(63), -1.0 / 3.0, 0.1, 1e100, 1e-310, 3.14159265358979, 100.0,
-        -0.0, 1e-5, 123456789012345.6,
+        1e15,
+        1e16,
+        2f64.powi(53),
+        2f64.powi(63),
+        -1.0 / 3.0,
+        0.1,
+        1e100,
+        1e-310,
+        std::f64::consts::PI,
+        100.0,
+        -0.0,
+        1e-5,
+        123456789012345.6,
     ];
-    let cases = values.iter().flat_map(|&v| ["%.14g", "%a"].map(|f| (f.to_string(), Arg::Double(v))));
+    let cases = values
+        .iter()
+        .flat_map(|&v| ["%.14g", "%a"].map(|f| (f.to_string(), Arg::Double(v))));
     assert_match_glibc(cases);
     assert_formats("%.14g", Arg::Double(2f64.powi(63)), "9.2233720368548e+18");
     assert_formats("%lld", Arg::Int(i64::MIN), "-9223372036854775808");
@@ -563,7 +654,10 @@ fn every_flag_combination_of_every_integer_conversion_matches_glibc() {
         cases.extend(uints.map(|v| (f.clone(), Arg::Uint(v))));
     }
     let n = 32 * widths.len() * precs.len();
-    assert_eq!(assert_match_glibc(cases), n * 2 * ints.len() + n * 4 * uints.len());
+    assert_eq!(
+        assert_match_glibc(cases),
+        n * 2 * ints.len() + n * 4 * uints.len()
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -631,7 +725,10 @@ fn output_keeps_what_fits_and_counts_everything() {
     assert_eq!(out.len(), "1.500000".len());
     assert_eq!(out.kept(), b"1.5");
 
-    let spec = FmtSpec { width: 1_000_000, ..FmtSpec::new(b's') };
+    let spec = FmtSpec {
+        width: 1_000_000,
+        ..FmtSpec::new(b's')
+    };
     let mut out = Out::new(&mut buf);
     format_string(&spec, b"x", &mut out);
     assert_eq!(out.len(), 1_000_000);
@@ -640,7 +737,10 @@ fn output_keeps_what_fits_and_counts_everything() {
 
 #[test]
 fn c_entry_point_writes_at_most_cap_bytes_and_returns_the_full_length() {
-    let spec = FmtSpec { precision: 3, ..FmtSpec::new(b'e') };
+    let spec = FmtSpec {
+        precision: 3,
+        ..FmtSpec::new(b'e')
+    };
     let mut buf = [b'#'; 8];
     // SAFETY: 'buf' has room for the 4 bytes allowed, and 'spec' is a valid spec.
     let n = unsafe { lw_fmt_double(buf.as_mut_ptr().cast(), 4, &spec, 1234.5) };

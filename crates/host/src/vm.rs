@@ -151,6 +151,10 @@ impl Vm {
                     .map_err(|e| Error::Module(format!("undecodable result: {e}")))?;
             }
             RawOutcome::Error(bytes) => {
+                // Output printed before the error stays available (take_channel_output).
+                let state = &mut self.store.data_mut().call;
+                state.stdout = evaluated.output;
+                state.stderr = evaluated.stderr;
                 if let Some(e) = call.store_error {
                     return Err(Error::Store(e));
                 }
@@ -160,7 +164,8 @@ impl Vm {
         Ok(evaluated)
     }
 
-    /// Output and store failure of the last `compute_raw` call delivered outside the buffer.
+    /// Output that the last call delivered outside the I/O buffer and that no `eval`
+    /// result took: after `compute_raw`, or after an `eval` that failed.
     pub fn take_channel_output(&mut self) -> (Vec<u8>, Vec<u8>) {
         let call = std::mem::take(&mut self.store.data_mut().call);
         (call.stdout, call.stderr)

@@ -8,8 +8,7 @@ use crate::host;
 
 /// Asks the host for a float service value; `None` when it has none.
 pub fn ask_float(key: &str) -> Option<f64> {
-    let mut buf = alloc::vec::Vec::new();
-    host::get(table_id::CHANNEL, key.as_bytes(), &mut buf).ok()??;
+    let buf = host::get(table_id::CHANNEL, key.as_bytes()).ok()??;
     match value::decode(&buf) {
         Ok((value::Value::Float(x), _)) if x.is_finite() => Some(x),
         Ok((value::Value::Integer(i), _)) => Some(i as f64),

@@ -16,6 +16,13 @@
 //! Floating point lives in two submodules: `decimal` (`%e %f %g`), whose digits come from
 //! `core::fmt` (exact and round-half-even, as glibc) and are laid out here; and `hex`
 //! (`%a`), built directly from the bits. Only `core` is used: in wasm there is no `std`.
+//!
+//! glibc behaviours that C leaves open and that are reproduced here, each with its test in
+//! `tests/printf_vs_glibc.rs`: a NaN prints its sign bit ("-nan"); `%a` does not normalize
+//! subnormals ("0x0.0000000000001p-1022") and may round its leading digit up to '2'; `%p`
+//! prints "(nil)" for NULL and honours '+' and ' ' otherwise; `%c` of 0 writes a NUL byte;
+//! '0' pads neither strings nor "inf"/"nan"; and `%#g` keeps no digit after the point when
+//! rounding carries to 10^P (see `decimal::format_general`).
 
 mod decimal;
 mod hex;
@@ -51,7 +58,12 @@ impl FmtSpec {
 
     /// A conversion with no flags, width or precision, as `%e` for `conv` `b'e'`.
     pub const fn new(conv: u8) -> Self {
-        FmtSpec { flags: 0, width: -1, precision: -1, conv: conv as c_int }
+        FmtSpec {
+            flags: 0,
+            width: -1,
+            precision: -1,
+            conv: conv as c_int,
+        }
     }
 
     fn has(&self, flag: c_uint) -> bool {
@@ -148,7 +160,9 @@ impl Part<'_> {
 /// prefix and body, as glibc does for numbers ("-0x001.8p+0") but not for strings, "inf"
 /// or "nan".
 fn emit(out: &mut Out, spec: &FmtSpec, prefix: &[u8], body: &[Part], zero_pad: bool) {
-    let len = body.iter().fold(prefix.len(), |n, p| n.saturating_add(p.len()));
+    let len = body
+        .iter()
+        .fold(prefix.len(), |n, p| n.saturating_add(p.len()));
     let pad = usize::try_from(spec.width).map_or(0, |w| w.saturating_sub(len));
     let (left, zeros, right) = if spec.has(FmtSpec::MINUS) {
         (0, 0, pad)
@@ -177,7 +191,10 @@ struct Prefix {
 
 impl Prefix {
     fn new(sign: &[u8]) -> Self {
-        let mut p = Prefix { bytes: [0; 3], len: 0 };
+        let mut p = Prefix {
+            bytes: [0; 3],
+            len: 0,
+        };
         p.add(sign);
         p
     }
@@ -194,7 +211,11 @@ impl Prefix {
 
 /// Writes 'v' in base 'radix' at the end of 'buf' and returns the digits.
 fn digits(mut v: u64, radix: u64, upper: bool, buf: &mut [u8; 22]) -> &[u8] {
-    let set: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let set: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -218,7 +239,11 @@ fn integer(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: u64, conv: u8, alt: bo
     let mut buf = [0; 22]; // u64::MAX in octal has 22 digits
     let precision = spec.precision();
     // "%.0d" of 0 prints no digits at all.
-    let digits = if precision == Some(0) && v == 0 { &[][..] } else { digits(v, radix, upper, &mut buf) };
+    let digits = if precision == Some(0) && v == 0 {
+        &[][..]
+    } else {
+        digits(v, radix, upper, &mut buf)
+    };
     let mut zeros = precision.unwrap_or(1).saturating_sub(digits.len());
     let mut prefix = Prefix::new(sign);
     if alt && radix == 8 && zeros == 0 && digits.first() != Some(&b'0') {
@@ -228,7 +253,13 @@ fn integer(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: u64, conv: u8, alt: bo
         prefix.add(if upper { b"0X" } else { b"0x" });
     }
     // A precision makes the '0' flag ignored: the precision alone says how many zeros.
-    emit(out, spec, prefix.as_bytes(), &[Part::Zeros(zeros), Part::Bytes(digits)], precision.is_none());
+    emit(
+        out,
+        spec,
+        prefix.as_bytes(),
+        &[Part::Zeros(zeros), Part::Bytes(digits)],
+        precision.is_none(),
+    );
 }
 
 /// `%d` and `%i`.
@@ -272,7 +303,11 @@ pub fn format_char(spec: &FmtSpec, c: u8, out: &mut Out) {
 pub fn format_double(spec: &FmtSpec, v: f64, out: &mut Out) {
     let conv = spec.conv();
     let upper = conv.is_ascii_uppercase();
-    let sign = if v.is_sign_negative() { b"-" } else { spec.plus_sign() };
+    let sign = if v.is_sign_negative() {
+        b"-"
+    } else {
+        spec.plus_sign()
+    };
     if !v.is_finite() {
         // "-nan" too: glibc follows the sign bit of a NaN. Never zero padded.
         let body: &[u8] = match (v.is_nan(), upper) {
@@ -309,7 +344,12 @@ unsafe fn out_slice<'a>(out: *mut c_char, cap: usize) -> &'a mut [u8] {
 ///
 /// # Safety
 /// As for [`out_slice`], and `spec` must point to a valid `FmtSpec`.
-unsafe fn run(out: *mut c_char, cap: usize, spec: *const FmtSpec, f: impl FnOnce(&FmtSpec, &mut Out)) -> usize {
+unsafe fn run(
+    out: *mut c_char,
+    cap: usize,
+    spec: *const FmtSpec,
+    f: impl FnOnce(&FmtSpec, &mut Out),
+) -> usize {
     // SAFETY: forwarded from the caller's contract.
     let (buf, spec) = unsafe { (out_slice(out, cap), &*spec) };
     let mut o = Out::new(buf);
@@ -325,7 +365,12 @@ unsafe fn run(out: *mut c_char, cap: usize, spec: *const FmtSpec, f: impl FnOnce
 /// # Safety
 /// `out` must be valid for `cap` writable bytes (or `cap` 0), `spec` a valid pointer.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub unsafe extern "C" fn lw_fmt_signed(out: *mut c_char, cap: usize, spec: *const FmtSpec, v: i64) -> usize {
+pub unsafe extern "C" fn lw_fmt_signed(
+    out: *mut c_char,
+    cap: usize,
+    spec: *const FmtSpec,
+    v: i64,
+) -> usize {
     // SAFETY: printf.c passes its output buffer with the room left in it, and its spec.
     unsafe { run(out, cap, spec, |s, o| format_signed(s, v, o)) }
 }
@@ -335,7 +380,12 @@ pub unsafe extern "C" fn lw_fmt_signed(out: *mut c_char, cap: usize, spec: *cons
 /// # Safety
 /// `out` must be valid for `cap` writable bytes (or `cap` 0), `spec` a valid pointer.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub unsafe extern "C" fn lw_fmt_unsigned(out: *mut c_char, cap: usize, spec: *const FmtSpec, v: u64) -> usize {
+pub unsafe extern "C" fn lw_fmt_unsigned(
+    out: *mut c_char,
+    cap: usize,
+    spec: *const FmtSpec,
+    v: u64,
+) -> usize {
     // SAFETY: printf.c passes its output buffer with the room left in it, and its spec.
     unsafe { run(out, cap, spec, |s, o| format_unsigned(s, v, o)) }
 }
@@ -345,7 +395,12 @@ pub unsafe extern "C" fn lw_fmt_unsigned(out: *mut c_char, cap: usize, spec: *co
 /// # Safety
 /// `out` must be valid for `cap` writable bytes (or `cap` 0), `spec` a valid pointer.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub unsafe extern "C" fn lw_fmt_double(out: *mut c_char, cap: usize, spec: *const FmtSpec, v: f64) -> usize {
+pub unsafe extern "C" fn lw_fmt_double(
+    out: *mut c_char,
+    cap: usize,
+    spec: *const FmtSpec,
+    v: f64,
+) -> usize {
     // SAFETY: printf.c passes its output buffer with the room left in it, and its spec.
     unsafe { run(out, cap, spec, |s, o| format_double(s, v, o)) }
 }
@@ -364,7 +419,11 @@ pub unsafe extern "C" fn lw_fmt_string(
     len: usize,
 ) -> usize {
     // SAFETY: printf.c measured 'len' on the string itself (strnlen), so all of it is readable.
-    let s = if len == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(s.cast::<u8>(), len) } };
+    let s = if len == 0 {
+        &[][..]
+    } else {
+        unsafe { core::slice::from_raw_parts(s.cast::<u8>(), len) }
+    };
     // SAFETY: printf.c passes its output buffer with the room left in it, and its spec.
     unsafe { run(out, cap, spec, |sp, o| format_string(sp, s, o)) }
 }
@@ -374,7 +433,12 @@ pub unsafe extern "C" fn lw_fmt_string(
 /// # Safety
 /// `out` must be valid for `cap` writable bytes (or `cap` 0), `spec` a valid pointer.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub unsafe extern "C" fn lw_fmt_char(out: *mut c_char, cap: usize, spec: *const FmtSpec, c: c_int) -> usize {
+pub unsafe extern "C" fn lw_fmt_char(
+    out: *mut c_char,
+    cap: usize,
+    spec: *const FmtSpec,
+    c: c_int,
+) -> usize {
     // SAFETY: printf.c passes its output buffer with the room left in it, and its spec.
     unsafe { run(out, cap, spec, |s, o| format_char(s, c as u8, o)) }
 }
@@ -384,7 +448,12 @@ pub unsafe extern "C" fn lw_fmt_char(out: *mut c_char, cap: usize, spec: *const 
 /// # Safety
 /// `out` must be valid for `cap` writable bytes (or `cap` 0), `spec` a valid pointer.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub unsafe extern "C" fn lw_fmt_pointer(out: *mut c_char, cap: usize, spec: *const FmtSpec, p: usize) -> usize {
+pub unsafe extern "C" fn lw_fmt_pointer(
+    out: *mut c_char,
+    cap: usize,
+    spec: *const FmtSpec,
+    p: usize,
+) -> usize {
     // SAFETY: printf.c passes its output buffer with the room left in it, and its spec.
     unsafe { run(out, cap, spec, |s, o| format_pointer(s, p, o)) }
 }

@@ -5,13 +5,16 @@
 //! are consumed, then converts it:
 //! - decimal, by `core::str::parse::<f64>`: correctly rounded (half-to-even on the exact
 //!   value) for any number of digits and any exponent, exactly what glibc computes;
-//! - hexadecimal, here: the digits are exact in binary, so the first 60 to 64 significant
+//! - hexadecimal, here: the digits are exact in binary, so the first 61 to 64 significant
 //!   bits are kept with a "sticky" flag for any nonzero digit past them, which is all that
 //!   rounding half-to-even needs, however long the mantissa;
 //! - "inf", "infinity" and "nan", case-insensitive; "nan(chars)" sets the NaN's payload as
 //!   glibc does.
 //!
-//! Unlike glibc, `errno` is not set on overflow or underflow: Lua never reads it.
+//! Two differences from glibc. `errno` is not set on overflow or underflow: Lua never reads
+//! it. And hexadecimal is always correctly rounded, as in glibc 2.41 and later; older glibc
+//! (bug 30220) may be one unit low for a subnormal result of more than 53 significant bits,
+//! such as "0x30000002222225p-1077".
 
 use core::ffi::{c_char, CStr};
 
@@ -22,7 +25,10 @@ const NAN_BITS: u64 = 0x7ff8_0000_0000_0000;
 /// optional sign, then a decimal or hexadecimal number, an infinity or a NaN. Returns the
 /// value and the number of bytes consumed, or `(0.0, 0)` when no number is there.
 pub fn parse_prefix(bytes: &[u8]) -> (f64, usize) {
-    let start = bytes.iter().position(|&c| !is_space(c)).unwrap_or(bytes.len());
+    let start = bytes
+        .iter()
+        .position(|&c| !is_space(c))
+        .unwrap_or(bytes.len());
     let mut i = start;
     let negative = bytes.get(i) == Some(&b'-');
     if matches!(bytes.get(i), Some(b'-' | b'+')) {
@@ -33,7 +39,11 @@ pub fn parse_prefix(bytes: &[u8]) -> (f64, usize) {
         // "0x" with no hex digit after it is the number 0 followed by "x".
         Some(parse_hex(&rest[2..]).map_or((0.0, 1), |(v, n)| (v, n + 2)))
     } else if starts_with_nocase(rest, b"inf") {
-        let n = if starts_with_nocase(&rest[3..], b"inity") { 8 } else { 3 };
+        let n = if starts_with_nocase(&rest[3..], b"inity") {
+            8
+        } else {
+            3
+        };
         Some((f64::INFINITY, n))
     } else if starts_with_nocase(rest, b"nan") {
         Some(parse_nan(&rest[3..]))
@@ -104,7 +114,10 @@ fn parse_decimal(s: &[u8]) -> Option<(f64, usize)> {
     n += exponent_len(&s[n..], b'e');
     // The prefix is ASCII digits, '.', 'e' and a sign, which 'parse' accepts in every form
     // found here ("5.", ".5", "1e+400"), so neither step can fail.
-    let v = core::str::from_utf8(&s[..n]).ok().and_then(|t| t.parse().ok()).unwrap_or(0.0);
+    let v = core::str::from_utf8(&s[..n])
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0.0);
     Some((v, n))
 }
 
@@ -113,9 +126,9 @@ fn parse_decimal(s: &[u8]) -> Option<(f64, usize)> {
 /// is no hex digit.
 fn parse_hex(s: &[u8]) -> Option<(f64, usize)> {
     // The value is 'mant' × 2^'exp', plus something less than one unit of 'mant' when
-    // 'sticky'. Digits enter 'mant' until it holds 60 bits; after that, a digit's only
-    // effect is on 'sticky' and (before the point) 'exp'. At most one bit of the 64 is
-    // needed past the 53 kept, so 60 bits and 'sticky' round exactly.
+    // 'sticky'. Digits enter 'mant' until it holds more than 60 bits; after that a digit
+    // only sets 'sticky' (and, before the point, moves 'exp'). Rounding to 53 bits needs the
+    // 54th bit and whether anything nonzero follows it, and both are exact this way.
     let mut mant: u64 = 0;
     let mut exp: i64 = 0;
     let mut sticky = false;
@@ -161,7 +174,9 @@ fn parse_exponent(s: &[u8]) -> i64 {
         b'+' => (false, &s[1..]),
         _ => (false, s),
     };
-    let e = digits.iter().fold(0i64, |e, &c| (e * 10 + i64::from(c - b'0')).min(1 << 40));
+    let e = digits
+        .iter()
+        .fold(0i64, |e, &c| (e * 10 + i64::from(c - b'0')).min(1 << 40));
     if negative {
         -e
     } else {
@@ -182,21 +197,31 @@ fn round_binary(mant: u64, exp: i64, sticky: bool) -> f64 {
     if top > 1023 {
         return f64::INFINITY;
     }
-    // Bits of 'm' to drop: 11 for a normal result; more for a subnormal one, whose last
-    // bit is worth 2^-1074.
-    let drop = if top >= -1022 { 11 } else { (11 + (-1022 - top)).min(65) as u32 };
-    let (kept, rest, half) = if drop == 65 {
-        (0, 0, 0) // below half of the smallest subnormal, 'm' being at most 2^64
-    } else if drop == 64 {
-        (0, m, 1 << 63)
+    if top < -1075 {
+        return 0.0; // below 2^-1075, half the smallest subnormal
+    }
+    // Bits of 'm' to drop: 11 for a normal result; up to 64 for a subnormal one, whose
+    // last bit is worth 2^-1074.
+    let drop = if top >= -1022 {
+        11
     } else {
-        (m >> drop, m & ((1 << drop) - 1), 1 << (drop - 1))
+        (-1011 - top) as u32
     };
+    let (kept, rest) = if drop == 64 {
+        (0, m)
+    } else {
+        (m >> drop, m & ((1 << drop) - 1))
+    };
+    let half = 1 << (drop - 1);
     let above_half = rest > half || (rest == half && sticky);
     let kept = kept + u64::from(above_half || (rest == half && kept & 1 != 0));
     let bits = if drop == 11 {
         // 'kept' is in [2^52, 2^53]: 2^53 when rounding carried out of the mantissa.
-        let (kept, top) = if kept >> 53 != 0 { (kept >> 1, top + 1) } else { (kept, top) };
+        let (kept, top) = if kept >> 53 != 0 {
+            (kept >> 1, top + 1)
+        } else {
+            (kept, top)
+        };
         if top > 1023 {
             return f64::INFINITY;
         }
@@ -232,7 +257,11 @@ fn parse_nan(s: &[u8]) -> (f64, usize) {
 /// strtoull does on overflow), else `None`. 's' holds only letters, digits and '_'.
 fn strtoull_whole(s: &[u8]) -> Option<u64> {
     let (radix, digits) = match s {
-        [b'0', x, rest @ ..] if *x | 0x20 == b'x' && rest.first().is_some_and(u8::is_ascii_hexdigit) => (16, rest),
+        [b'0', x, rest @ ..]
+            if *x | 0x20 == b'x' && rest.first().is_some_and(u8::is_ascii_hexdigit) =>
+        {
+            (16, rest)
+        }
         [b'0', ..] => (8, s),
         _ => (10, s),
     };
@@ -240,7 +269,10 @@ fn strtoull_whole(s: &[u8]) -> Option<u64> {
     let mut v: u64 = 0;
     for &c in digits {
         let d = (c as char).to_digit(radix)?;
-        v = v.checked_mul(u64::from(radix)).and_then(|v| v.checked_add(u64::from(d))).unwrap_or(u64::MAX);
+        v = v
+            .checked_mul(u64::from(radix))
+            .and_then(|v| v.checked_add(u64::from(d)))
+            .unwrap_or(u64::MAX);
     }
     Some(v)
 }

@@ -72,8 +72,9 @@ fn days_before_year(year: i64) -> i64 {
 pub fn civil_from_unix(t: i64) -> Option<Tm> {
     let mut days = t.div_euclid(SECS_PER_DAY);
     let secs = t.rem_euclid(SECS_PER_DAY) as i32;
-    let wday = (days + 4).rem_euclid(7) as i32; // 1970-01-01 was a Thursday
-                                                // glibc's search: guess the year assuming 365-day years, correct, repeat (a few rounds).
+    // 1970-01-01 was a Thursday.
+    let wday = (days + 4).rem_euclid(7) as i32;
+    // glibc's search: guess the year assuming 365-day years, correct, repeat (a few rounds).
     let mut year = 1970;
     while days < 0 || days >= 365 + i64::from(is_leap(year)) {
         let guess = year + days.div_euclid(365);
@@ -109,7 +110,7 @@ pub fn unix_from_civil(tm: &mut Tm) -> Option<i64> {
     let mon = tm.tm_mon.rem_euclid(12) as usize;
     let yday =
         i64::from(DAYS_BEFORE_MONTH[usize::from(is_leap(year))][mon]) + i64::from(tm.tm_mday) - 1;
-    // No overflow: |days| < 2^41 and the other terms are below 2^43.
+    // No overflow: |days| < 2^41, so |days * 86400| < 2^58; the other terms are below 2^43.
     let days = days_before_year(year) + yday;
     let clamped_sec = tm.tm_sec.clamp(0, 59);
     let mut t = days * SECS_PER_DAY
@@ -183,17 +184,13 @@ pub fn format_time(out: &mut [u8], fmt: &[u8], tm: &Tm, zone: Option<&[u8]>) -> 
         full: false,
     };
     writer.format(fmt, tm, zone);
-    match writer {
-        Writer {
-            full: false,
-            out,
-            len,
-        } if len < out.len() => {
-            out[len] = 0;
-            len
-        }
-        _ => 0,
+    let Writer { out, len, full } = writer;
+    // 'len' < 'out.len()' unless 'out' is empty: push keeps room for the NUL.
+    if full || len >= out.len() {
+        return 0;
     }
+    out[len] = 0;
+    len
 }
 
 /// Output of `strftime`: stops writing (and sets 'full') once a byte and the NUL would
@@ -269,10 +266,10 @@ impl Writer<'_> {
             };
             match fmt.get(i) {
                 Some(&conversion) if self.conversion(conversion, modifier, tm, zone) => {}
-                // Unknown, or with a modifier it does not take: glibc copies it from its
-                // last '%' ("%E%" prints "%").
-                Some(_) => {
-                    let from = fmt[..=i].iter().rposition(|&b| b == b'%').unwrap_or(start);
+                // Unknown, or with a modifier it does not take: copied as is, except that
+                // glibc copies only from the last '%' ("%E%" prints "%").
+                Some(&conversion) => {
+                    let from = if conversion == b'%' { i } else { start };
                     self.push(&fmt[from..=i]);
                 }
                 // A '%' (and modifier) ending the format.

@@ -33,7 +33,10 @@ struct Buf {
 
 impl Buf {
     fn new() -> Self {
-        Buf { bytes: [0; BUF_LEN], len: 0 }
+        Buf {
+            bytes: [0; BUF_LEN],
+            len: 0,
+        }
     }
 
     fn as_bytes(&self) -> &[u8] {
@@ -44,7 +47,10 @@ impl Buf {
 impl Write for Buf {
     /// Never fails for the outputs of this module, by the bound on 'BUF_LEN'.
     fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let room = self.bytes.get_mut(self.len..self.len + s.len()).ok_or(core::fmt::Error)?;
+        let room = self
+            .bytes
+            .get_mut(self.len..self.len + s.len())
+            .ok_or(core::fmt::Error)?;
         room.copy_from_slice(s.as_bytes());
         self.len += s.len();
         Ok(())
@@ -65,17 +71,23 @@ fn sci(buf: &mut Buf, v: f64, prec: usize) -> Sci<'_> {
     let _ = write!(buf, "{:.*e}", asked, v); // "d.ddde-7", or "de5" when 'asked' is 0
     let text = buf.as_bytes();
     let e = text.iter().position(|&c| c == b'e').unwrap_or(text.len());
-    let exp = text[e + 1..].iter().fold((0i32, 1i32), |(n, s), &c| match c {
-        b'-' => (n, -1),
-        _ => (n * 10 + i32::from(c - b'0'), s),
-    });
+    let exp = text[e + 1..]
+        .iter()
+        .fold((0i32, 1i32), |(n, s), &c| match c {
+            b'-' => (n, -1),
+            _ => (n * 10 + i32::from(c - b'0'), s),
+        });
     // Drop the point by moving the first digit right over it.
     let mut digits = &mut buf.bytes[..e];
     if asked > 0 {
         digits[1] = digits[0];
         digits = &mut digits[1..];
     }
-    Sci { digits, exp: exp.0 * exp.1, zeros: prec - asked }
+    Sci {
+        digits,
+        exp: exp.0 * exp.1,
+        zeros: prec - asked,
+    }
 }
 
 /// "e+05", "E-324": the exponent with a sign and at least two digits.
@@ -156,7 +168,8 @@ pub(super) fn format_general(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64,
     let zeros = if alt { s.zeros } else { 0 };
     if (p as i64) > x && x >= -4 {
         if x >= 0 {
-            // X < P <= digits, so the integer part is all in 'digits'.
+            // X + 1 digits before the point: X < P, and X <= 308 < 'EXP_PREC_MAX', so they
+            // are all in 'digits'.
             let (int, frac) = s.digits.split_at(x as usize + 1);
             let frac = if alt { frac } else { trim_zeros(frac) };
             let body = [
@@ -178,7 +191,11 @@ pub(super) fn format_general(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64,
             emit(out, spec, sign, &body, true);
         }
     } else {
-        let mut frac = if alt { &s.digits[1..] } else { trim_zeros(&s.digits[1..]) };
+        let mut frac = if alt {
+            &s.digits[1..]
+        } else {
+            trim_zeros(&s.digits[1..])
+        };
         let mut zeros = zeros;
         if alt && x == p as i64 && trim_zeros(s.digits) == b"1" && unrounded_exp(v) < x {
             // glibc quirk: it picks the style from the unrounded exponent, P - 1 here,

@@ -28,7 +28,10 @@ pub(super) fn format(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64, upper: 
 
     // 'ndigits' digits of 'mant' are printed (its top ones), then 'zeros' zeros.
     let (ndigits, zeros) = match spec.precision() {
-        None => (MANT_DIGITS - (mant.trailing_zeros().min(MANT_BITS) / 4) as usize, 0),
+        None => (
+            MANT_DIGITS - (mant.trailing_zeros().min(MANT_BITS) / 4) as usize,
+            0,
+        ),
         Some(p) if p >= MANT_DIGITS => (MANT_DIGITS, p - MANT_DIGITS),
         Some(p) => {
             let dropped = MANT_BITS - 4 * p as u32;
@@ -49,12 +52,20 @@ pub(super) fn format(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64, upper: 
         }
     };
 
-    let set: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let set: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
     let mut digits = [0u8; MANT_DIGITS];
     for (i, d) in digits.iter_mut().enumerate() {
         *d = set[(mant >> (MANT_BITS - 4 * (i as u32 + 1)) & 0xf) as usize];
     }
-    let point: &[u8] = if ndigits + zeros > 0 || spec.has(FmtSpec::HASH) { b"." } else { b"" };
+    let point: &[u8] = if ndigits + zeros > 0 || spec.has(FmtSpec::HASH) {
+        b"."
+    } else {
+        b""
+    };
 
     let mut ebuf = [0u8; 7]; // "p-1022"
     let e = exponent(exp, upper, &mut ebuf);

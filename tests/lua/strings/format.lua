@@ -1,0 +1,13 @@
+-- string.format: every conversion with flags, widths and precisions; %q; %a.
+print(string.format('[%5d] [%-5d] [%05d] [%+d] [% d] [%x] [%X] [%#x] [%o] [%#o]', 42, 42, 42, 42, 42, 255, 255, 255, 8, 8))
+print(string.format('[%.3f] [%10.2f] [%-10.1e] [%E] [%g] [%g] [%g] [%#g] [%G]', math.pi, -math.pi, 12345.678, 0.000123, 1e20, 1e-5, 100000, 1.0, 1e-10))
+print(string.format('%.14g %.17g %.0f %.0f %.0f %5.1f', 0.1, 0.1, 0.5, 1.5, 2.5, -0.05))
+print(string.format('%a %A %a %a %.2a %a', 1.0, 255.5, 0.1, -0.0, 1/3, 2^-1074))
+print(string.format('%f %e %g %f %g', 1/0, -1/0, 1/0, -(0/0), 0/0 == 0/0 and 1 or 2))
+print(string.format('%q', 'line\nbreak "quoted" \0 \27 \200 tab\t'))
+print(string.format('%q %q %q %q', 1/3, math.mininteger, 1e100, 255))
+print(string.format('%s %10s %-10s| %.2s %s', 'x', 'right', 'left', 'truncate', {} ~= nil))
+print(string.format('%c%c%c %5.2s %%', 72, 105, 33, 'abc'))
+print(string.format('%i %u', -7, 7), pcall(string.format, '%d', 1.5))
+print(pcall(string.format, '%10.123f', 1), pcall(string.format, '%', 1))
+print(string.format('%.99f', 1/3):sub(1, 40), #string.format('%.99f', 1e300))

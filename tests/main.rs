@@ -1,0 +1,21 @@
+//! The lua-wasm test suite, one binary. Each module is one area of behaviour:
+//!
+//! - `module_shape`: what lua.wasm imports and exports, and its memory.
+//! - `seeds`: the seed examples give the values and byte sizes the seeds document.
+//! - `abi`: the raw ABI through a bare, seed-style host: buffer protocol, bad inputs.
+//! - `errors`: Lua errors behave as in native Lua, and the VM survives every one.
+//! - `home`: `_home` persists across calls and instances; nested tables; keys of all types.
+//! - `output`: `print` capture, including more output than the buffer holds.
+//! - `differential`: programs in tests/lua/ run natively (mlua) and in lua.wasm, compared.
+//! - `vendored_lua`: lua-src/ is Lua 5.4.9, unmodified.
+
+mod support;
+
+mod abi;
+mod differential;
+mod errors;
+mod home;
+mod module_shape;
+mod output;
+mod seeds;
+mod vendored_lua;
