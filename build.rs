@@ -18,16 +18,29 @@ fn main() {
             .with_extension("")
             .to_string_lossy()
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
-        writeln!(out, "#[test]\nfn {name}() {{\n    check_program({:?});\n}}\n", rel.to_string_lossy()).unwrap();
+        writeln!(
+            out,
+            "#[test]\nfn {name}() {{\n    check_program({:?});\n}}\n",
+            rel.to_string_lossy()
+        )
+        .unwrap();
     }
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("lua_corpus.rs");
     std::fs::write(dest, out).unwrap();
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

@@ -27,10 +27,18 @@ pub struct Observed {
 pub fn run_in_wasm(code: &str) -> Observed {
     let mut vm = vm();
     match vm.eval(code) {
-        Ok(e) => Observed { output: String::from_utf8_lossy(&e.output).into_owned(), values: e.values.into_iter().map(normalize).collect(), error: None },
+        Ok(e) => Observed {
+            output: String::from_utf8_lossy(&e.output).into_owned(),
+            values: e.values.into_iter().map(normalize).collect(),
+            error: None,
+        },
         Err(Error::Lua { message }) => {
             let (stdout, _) = vm.take_channel_output();
-            Observed { output: String::from_utf8_lossy(&stdout).into_owned(), values: Vec::new(), error: Some(strip_traceback(&message)) }
+            Observed {
+                output: String::from_utf8_lossy(&stdout).into_owned(),
+                values: Vec::new(),
+                error: Some(strip_traceback(&message)),
+            }
         }
         Err(e) => panic!("lua.wasm failed outside Lua: {e}"),
     }
@@ -68,8 +76,14 @@ pub fn run_natively(code: &str) -> Observed {
     // SAFETY: the debug library is loaded for debug.traceback, as lua.wasm has it.
     let lua = unsafe { Lua::unsafe_new_with(StdLib::ALL, LuaOptions::new()) };
     let chunkname: String = code.chars().take(120).collect();
-    let runner = lua.load(NATIVE_RUNNER).set_name("=runner").into_function().unwrap();
-    let results: MultiValue = runner.call((lua.create_string(code).unwrap(), chunkname)).unwrap();
+    let runner = lua
+        .load(NATIVE_RUNNER)
+        .set_name("=runner")
+        .into_function()
+        .unwrap();
+    let results: MultiValue = runner
+        .call((lua.create_string(code).unwrap(), chunkname))
+        .unwrap();
     let mut results = results.into_iter();
     let output_of = results.next().unwrap();
     let ok = results.next().unwrap();
@@ -85,13 +99,21 @@ pub fn run_natively(code: &str) -> Observed {
         _ => unreachable!(),
     };
     if ok == mlua::Value::Boolean(true) {
-        Observed { output, values: rest.into_iter().map(|v| from_mlua(v, 0)).collect(), error: None }
+        Observed {
+            output,
+            values: rest.into_iter().map(|v| from_mlua(v, 0)).collect(),
+            error: None,
+        }
     } else {
         let msg = match rest.first() {
             Some(mlua::Value::String(s)) => String::from_utf8_lossy(&s.as_bytes()).into_owned(),
             other => format!("{other:?}"),
         };
-        Observed { output, values: Vec::new(), error: Some(strip_traceback(&msg)) }
+        Observed {
+            output,
+            values: Vec::new(),
+            error: Some(strip_traceback(&msg)),
+        }
     }
 }
 
@@ -108,7 +130,10 @@ fn from_mlua(v: mlua::Value, depth: usize) -> Value {
         mlua::Value::Number(x) => Value::Float(x),
         mlua::Value::String(s) => Value::String(s.as_bytes().to_vec()),
         mlua::Value::Table(t) if depth < 50 => {
-            let pairs = t.pairs::<mlua::Value, mlua::Value>().map(|p| p.unwrap()).map(|(k, v)| (from_mlua(k, depth + 1), from_mlua(v, depth + 1)));
+            let pairs = t
+                .pairs::<mlua::Value, mlua::Value>()
+                .map(|p| p.unwrap())
+                .map(|(k, v)| (from_mlua(k, depth + 1), from_mlua(v, depth + 1)));
             normalize(Value::Table(pairs.collect()))
         }
         other => Value::Opaque(other.type_name().to_string()),
@@ -119,7 +144,10 @@ fn from_mlua(v: mlua::Value, depth: usize) -> Value {
 fn normalize(v: Value) -> Value {
     match v {
         Value::Table(pairs) => {
-            let mut pairs: Vec<(Value, Value)> = pairs.into_iter().map(|(k, v)| (normalize(k), normalize(v))).collect();
+            let mut pairs: Vec<(Value, Value)> = pairs
+                .into_iter()
+                .map(|(k, v)| (normalize(k), normalize(v)))
+                .collect();
             pairs.sort_by_key(|(k, _)| format!("{k:?}"));
             Value::Table(pairs)
         }
@@ -145,7 +173,9 @@ pub fn assert_same(name: &str, code: &str) {
 
 /// One corpus program (path relative to tests/lua/).
 fn check_program(rel: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lua").join(rel);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/lua")
+        .join(rel);
     let code = std::fs::read_to_string(&path).unwrap();
     assert_same(rel, &code);
 }
@@ -168,5 +198,8 @@ fn errors_and_values_are_compared_not_ignored() {
     assert_same("error", "error('same message')");
     assert_same("values", "return 1, 1.0, 'x', {1, {2}}, nil");
     assert_eq!(run_natively("return 1").values, vec![Value::Integer(1)]);
-    assert_eq!(run_natively("error('e')").error.as_deref(), Some("[string \"error('e')\"]:1: e"));
+    assert_eq!(
+        run_natively("error('e')").error.as_deref(),
+        Some("[string \"error('e')\"]:1: e")
+    );
 }

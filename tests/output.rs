@@ -32,7 +32,10 @@ fn one_print_larger_than_the_buffer_arrives_whole() {
 #[test]
 fn output_printed_before_an_error_is_not_lost() {
     let mut vm = vm();
-    let (error, (stdout, _)) = (lua_error(&mut vm, "print('before') error('after')"), vm.take_channel_output());
+    let (error, (stdout, _)) = (
+        lua_error(&mut vm, "print('before') error('after')"),
+        vm.take_channel_output(),
+    );
     assert!(error.contains("after"));
     assert_eq!(stdout, b"before\n");
 }
@@ -40,7 +43,10 @@ fn output_printed_before_an_error_is_not_lost() {
 #[test]
 fn warnings_go_to_standard_error_once_enabled() {
     let mut vm = vm();
-    let out = eval(&mut vm, "warn('hidden') warn('@on') warn('shown ', 'in pieces') print('out')");
+    let out = eval(
+        &mut vm,
+        "warn('hidden') warn('@on') warn('shown ', 'in pieces') print('out')",
+    );
     assert_eq!(out.stderr, b"Lua warning: shown in pieces\n");
     assert_eq!(out.output, b"out\n");
 }

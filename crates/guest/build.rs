@@ -14,14 +14,21 @@ use std::path::{Path, PathBuf};
 /// Lua's core and the standard libraries lua.wasm ships. Not compiled: `liolib.c` (no
 /// file system) and `linit.c` (src/state.rs opens the libraries itself).
 const LUA_FILES: &[&str] = &[
-    "lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem",
-    "lobject", "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm",
-    "lzio", "lauxlib", "lbaselib", "lcorolib", "ldblib", "lmathlib", "loadlib", "loslib",
-    "lstrlib", "ltablib", "lutf8lib",
+    "lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem", "lobject",
+    "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
+    "lauxlib", "lbaselib", "lcorolib", "ldblib", "lmathlib", "loadlib", "loslib", "lstrlib",
+    "ltablib", "lutf8lib",
 ];
 
 /// Our libc layer, in C where it must be (variadic functions, the exception tag).
-const LIBC_FILES: &[&str] = &["setjmp.c", "c_longjmp.S", "string.c", "stdio.c", "stdlib.c", "printf.c"];
+const LIBC_FILES: &[&str] = &[
+    "setjmp.c",
+    "c_longjmp.S",
+    "string.c",
+    "stdio.c",
+    "stdlib.c",
+    "printf.c",
+];
 
 fn main() {
     let target = env::var("TARGET").unwrap_or_default();

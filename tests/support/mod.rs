@@ -34,7 +34,11 @@ pub fn eval(vm: &mut Vm, code: &str) -> Evaluated {
 /// Runs `code`, which must return exactly one value.
 pub fn value(vm: &mut Vm, code: &str) -> Value {
     let mut values = eval(vm, code).values;
-    assert_eq!(values.len(), 1, "{code:?} should return one value, returned {values:?}");
+    assert_eq!(
+        values.len(),
+        1,
+        "{code:?} should return one value, returned {values:?}"
+    );
     values.remove(0)
 }
 

@@ -27,7 +27,14 @@ fn main() -> Result<()> {
         "demo" => {
             setup::run()?;
             build::run()?;
-            cargo(&["run", "--quiet", "--package", "lua-wasm-host", "--example", "demo"])
+            cargo(&[
+                "run",
+                "--quiet",
+                "--package",
+                "lua-wasm-host",
+                "--example",
+                "demo",
+            ])
         }
         "test" => test(),
         _ => bail!("{USAGE}"),
@@ -39,7 +46,15 @@ fn test() -> Result<()> {
     setup::run()?;
     build::run()?;
     cargo(&["fmt", "--all", "--", "--check"]).context("formatting differs: run `cargo fmt`")?;
-    cargo(&["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"])?;
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     cargo(&["test", "--workspace"])?;
     Ok(())
 }
@@ -52,12 +67,14 @@ pub fn root() -> PathBuf {
 /// Runs cargo in the workspace root, failing when it fails.
 pub fn cargo(args: &[&str]) -> Result<()> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Command::new(cargo).args(args).current_dir(root()))
+    run_command(Command::new(cargo).args(args).current_dir(root()))
 }
 
 /// Runs a command, failing when it fails.
-pub fn run(cmd: &mut Command) -> Result<()> {
-    let status = cmd.status().with_context(|| format!("cannot run {cmd:?}"))?;
+pub fn run_command(cmd: &mut Command) -> Result<()> {
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot run {cmd:?}"))?;
     if !status.success() {
         bail!("{cmd:?} failed ({status})");
     }
@@ -66,5 +83,7 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 
 /// Size of a file in bytes.
 pub fn file_size(path: &Path) -> Result<u64> {
-    Ok(std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len())
+    Ok(std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len())
 }

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::{root, run};
+use crate::{root, run_command};
 
 const DEBIAN_PACKAGES: &[&str] = &["clang-19", "lld-19", "llvm-19", "libclang-19-dev"];
 
@@ -21,33 +21,53 @@ pub fn run() -> Result<()> {
 }
 
 fn wasm_target() -> Result<()> {
-    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
     let installed = installed.context("rustup is needed to add the wasm32 target")?;
-    if !String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if !String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         eprintln!("setup: adding the Rust target wasm32-unknown-unknown");
-        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+        run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     Ok(())
 }
 
 fn on_path(tool: &str) -> bool {
-    Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn debian_packages() -> Result<()> {
-    let present = on_path("clang-19") && on_path("llvm-ar-19") && Path::new("/usr/lib/llvm-19/lib/libclang.so").exists();
+    let present = on_path("clang-19")
+        && on_path("llvm-ar-19")
+        && Path::new("/usr/lib/llvm-19/lib/libclang.so").exists();
     if present {
         return Ok(());
     }
-    eprintln!("setup: installing {} with apt-get", DEBIAN_PACKAGES.join(" "));
-    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
+    eprintln!(
+        "setup: installing {} with apt-get",
+        DEBIAN_PACKAGES.join(" ")
+    );
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
     let apt = |args: &[&str]| {
-        let mut cmd = if is_root { Command::new("apt-get") } else { Command::new("sudo") };
+        let mut cmd = if is_root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
         if !is_root {
             cmd.args(["-n", "apt-get"]);
         }
         cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        run(&mut cmd)
+        run_command(&mut cmd)
     };
     apt(&["update", "-q"])?;
     let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
@@ -58,7 +78,8 @@ fn debian_packages() -> Result<()> {
 fn node_tools() -> Result<()> {
     let root = root();
     let pinned = pinned_binaryen(&root)?;
-    let installed = std::fs::read_to_string(root.join("node_modules/binaryen/package.json")).unwrap_or_default();
+    let installed = std::fs::read_to_string(root.join("node_modules/binaryen/package.json"))
+        .unwrap_or_default();
     if installed.contains(&format!("\"version\": \"{pinned}\"")) {
         return Ok(());
     }
@@ -66,11 +87,23 @@ fn node_tools() -> Result<()> {
         bail!("npm (Node.js) is needed for binaryen's wasm-opt");
     }
     eprintln!("setup: installing the pinned npm tools (binaryen {pinned})");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))
+    run_command(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&root),
+    )
 }
 
 fn pinned_binaryen(root: &Path) -> Result<String> {
-    let manifest = std::fs::read_to_string(root.join("package.json")).context("reading package.json")?;
-    let after = manifest.split("\"binaryen\":").nth(1).context("package.json pins no binaryen")?;
-    Ok(after.split('"').nth(1).context("malformed binaryen pin")?.to_string())
+    let manifest =
+        std::fs::read_to_string(root.join("package.json")).context("reading package.json")?;
+    let after = manifest
+        .split("\"binaryen\":")
+        .nth(1)
+        .context("package.json pins no binaryen")?;
+    Ok(after
+        .split('"')
+        .nth(1)
+        .context("malformed binaryen pin")?
+        .to_string())
 }

@@ -101,7 +101,11 @@ pub fn encode(key: &Key<'_>, out: &mut Vec<u8>) {
 /// Decodes a stored key.
 pub fn decode(bytes: &[u8]) -> Result<Key<'_>, KeyError> {
     if bytes.first() != Some(&ESCAPE) {
-        return if is_plain(bytes) { Ok(Key::String(Cow::Borrowed(bytes))) } else { Err(KeyError) };
+        return if is_plain(bytes) {
+            Ok(Key::String(Cow::Borrowed(bytes)))
+        } else {
+            Err(KeyError)
+        };
     }
     let (kind, body) = match bytes.get(1) {
         Some(&k) => (k, &bytes[2..]),
@@ -169,7 +173,10 @@ mod tests {
     #[test]
     fn ordinary_string_keys_are_stored_as_themselves() {
         assert_eq!(stored(Key::String(Cow::Borrowed(b"counter"))), b"counter");
-        assert_eq!(stored(Key::String(Cow::Borrowed("héllo".as_bytes()))), "héllo".as_bytes());
+        assert_eq!(
+            stored(Key::String(Cow::Borrowed("héllo".as_bytes()))),
+            "héllo".as_bytes()
+        );
     }
 
     #[test]
@@ -208,7 +215,15 @@ mod tests {
 
     #[test]
     fn malformed_stored_keys_are_errors() {
-        for bad in [&b""[..], b"\x01", b"\x01x1", b"\x01inope", b"\x01s%4", b"\x01fNaN", b"a\nb"] {
+        for bad in [
+            &b""[..],
+            b"\x01",
+            b"\x01x1",
+            b"\x01inope",
+            b"\x01s%4",
+            b"\x01fNaN",
+            b"a\nb",
+        ] {
             assert_eq!(decode(bad), Err(KeyError), "{bad:?}");
         }
     }

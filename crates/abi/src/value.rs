@@ -231,11 +231,29 @@ mod tests {
     #[test]
     fn truncated_and_unknown_bytes_are_errors_not_panics() {
         assert_eq!(decode(&[]), Err(DecodeError::Truncated { offset: 0 }));
-        assert_eq!(decode(&[INTEGER, 1, 2]), Err(DecodeError::Truncated { offset: 1 }));
-        assert_eq!(decode(&[STRING, 255, 255, 255, 255]), Err(DecodeError::Truncated { offset: 5 }));
-        assert_eq!(decode(&[0x42]), Err(DecodeError::UnknownTag { tag: 0x42, offset: 0 }));
-        assert_eq!(decode(&[BOOLEAN, 2]), Err(DecodeError::BadBoolean { offset: 1 }));
-        assert_eq!(decode(&[TABLE, 255, 255, 255, 255]), Err(DecodeError::Truncated { offset: 5 }));
+        assert_eq!(
+            decode(&[INTEGER, 1, 2]),
+            Err(DecodeError::Truncated { offset: 1 })
+        );
+        assert_eq!(
+            decode(&[STRING, 255, 255, 255, 255]),
+            Err(DecodeError::Truncated { offset: 5 })
+        );
+        assert_eq!(
+            decode(&[0x42]),
+            Err(DecodeError::UnknownTag {
+                tag: 0x42,
+                offset: 0
+            })
+        );
+        assert_eq!(
+            decode(&[BOOLEAN, 2]),
+            Err(DecodeError::BadBoolean { offset: 1 })
+        );
+        assert_eq!(
+            decode(&[TABLE, 255, 255, 255, 255]),
+            Err(DecodeError::Truncated { offset: 5 })
+        );
     }
 
     #[test]

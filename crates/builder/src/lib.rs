@@ -50,25 +50,47 @@ const SETUP_HINT: &str = "run `cargo xtask setup` to install the toolchain lua.w
 
 /// The workspace root (this crate is `crates/builder`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root exists")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root exists")
 }
 
 /// Every path whose change requires a rebuild of the module.
 pub fn inputs() -> Vec<PathBuf> {
     let root = workspace_root();
-    ["crates/guest", "crates/abi", "lua-src", "Cargo.lock", ".cargo/config.toml", "package.json"]
-        .iter()
-        .map(|p| root.join(p))
-        .collect()
+    [
+        "crates/guest",
+        "crates/abi",
+        "lua-src",
+        "Cargo.lock",
+        ".cargo/config.toml",
+        "package.json",
+    ]
+    .iter()
+    .map(|p| root.join(p))
+    .collect()
 }
 
 /// The functions lua.wasm exports (besides `memory`), as docs/ABI.md lists them.
-pub const EXPORTS: &[&str] =
-    &["init", "compute", "eval", "get_buffer_ptr", "get_buffer_size", "get_memory_stats", "run_gc"];
+pub const EXPORTS: &[&str] = &[
+    "init",
+    "compute",
+    "eval",
+    "get_buffer_ptr",
+    "get_buffer_size",
+    "get_memory_stats",
+    "run_gc",
+];
 
 /// The functions lua.wasm imports, all from the module `env`.
-pub const IMPORTS: &[&str] =
-    &["js_ext_table_set", "js_ext_table_get", "js_ext_table_delete", "js_ext_table_size", "js_ext_table_keys"];
+pub const IMPORTS: &[&str] = &[
+    "js_ext_table_set",
+    "js_ext_table_get",
+    "js_ext_table_delete",
+    "js_ext_table_size",
+    "js_ext_table_keys",
+];
 
 /// Initial linear memory: 2 MB = 32 pages. The module declares no maximum: it grows
 /// when its heap is full, as far as the host's memory limit allows.
@@ -84,7 +106,8 @@ pub fn build(out_dir: &Path) -> Result<Built, BuildError> {
     let root = workspace_root();
     let target_dir = root.join("target/guest");
     let archive = cargo_build_guest(&root, &target_dir)?;
-    std::fs::create_dir_all(out_dir).map_err(|e| BuildError(format!("cannot create {}: {e}", out_dir.display())))?;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| BuildError(format!("cannot create {}: {e}", out_dir.display())))?;
     let raw = out_dir.join("lua.linked.wasm");
     link(&archive, out_dir, &raw)?;
     let built = Built {
@@ -94,14 +117,30 @@ pub fn build(out_dir: &Path) -> Result<Built, BuildError> {
     };
     let opt = wasm_opt(&root)?;
     // Optimize once, keeping names; derive the shipped variants from that.
-    run(Command::new(&opt.0).args(&opt.1).arg(&raw).args(OPTIMIZE).arg("--debuginfo").arg("-o").arg(&built.legacy_module))?;
+    run(Command::new(&opt.0)
+        .args(&opt.1)
+        .arg(&raw)
+        .args(OPTIMIZE)
+        .arg("--debuginfo")
+        .arg("-o")
+        .arg(&built.legacy_module))?;
     run(Command::new(&opt.0)
         .args(&opt.1)
         .arg(&built.legacy_module)
         .args(["--translate-to-exnref", "--debuginfo", "-o"])
         .arg(&built.module_with_names))?;
-    run(Command::new(&opt.0).args(&opt.1).arg(&built.module_with_names).args(STRIP).arg("-o").arg(&built.module))?;
-    run(Command::new(&opt.0).args(&opt.1).arg(&built.legacy_module).args(STRIP).arg("-o").arg(&built.legacy_module))?;
+    run(Command::new(&opt.0)
+        .args(&opt.1)
+        .arg(&built.module_with_names)
+        .args(STRIP)
+        .arg("-o")
+        .arg(&built.module))?;
+    run(Command::new(&opt.0)
+        .args(&opt.1)
+        .arg(&built.legacy_module)
+        .args(STRIP)
+        .arg("-o")
+        .arg(&built.legacy_module))?;
     Ok(built)
 }
 
@@ -109,13 +148,26 @@ pub fn build(out_dir: &Path) -> Result<Built, BuildError> {
 const OPTIMIZE: &[&str] = &["-O3", "--enable-exception-handling"];
 
 /// What the shipped module does not need.
-const STRIP: &[&str] = &["--strip-debug", "--strip-producers", "--strip-target-features", "--enable-exception-handling"];
+const STRIP: &[&str] = &[
+    "--strip-debug",
+    "--strip-producers",
+    "--strip-target-features",
+    "--enable-exception-handling",
+];
 
 fn cargo_build_guest(root: &Path, target_dir: &Path) -> Result<PathBuf, BuildError> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(root)
-        .args(["build", "--quiet", "--package", "lua-wasm-guest", "--lib", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "build",
+            "--quiet",
+            "--package",
+            "lua-wasm-guest",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .args(["--profile", "guest", "--target-dir"])
         .arg(target_dir);
     // When called from a build script, the outer build's settings must not leak in: the
@@ -140,7 +192,10 @@ fn cargo_build_guest(root: &Path, target_dir: &Path) -> Result<PathBuf, BuildErr
     if archive.exists() {
         Ok(archive)
     } else {
-        Err(BuildError(format!("the guest build did not produce {}", archive.display())))
+        Err(BuildError(format!(
+            "the guest build did not produce {}",
+            archive.display()
+        )))
     }
 }
 
@@ -150,10 +205,17 @@ fn link(archive: &Path, out_dir: &Path, output: &Path) -> Result<(), BuildError>
     std::fs::write(&imports, IMPORTS.join("\n") + "\n")
         .map_err(|e| BuildError(format!("cannot write {}: {e}", imports.display())))?;
     let mut cmd = Command::new(rust_lld()?);
-    cmd.args(["-flavor", "wasm", "--no-entry", "--gc-sections", "--stack-first", "--strip-debug"])
-        .arg(format!("--initial-memory={INITIAL_MEMORY}"))
-        .arg(format!("-zstack-size={STACK_SIZE}"))
-        .arg(format!("--allow-undefined-file={}", imports.display()));
+    cmd.args([
+        "-flavor",
+        "wasm",
+        "--no-entry",
+        "--gc-sections",
+        "--stack-first",
+        "--strip-debug",
+    ])
+    .arg(format!("--initial-memory={INITIAL_MEMORY}"))
+    .arg(format!("-zstack-size={STACK_SIZE}"))
+    .arg(format!("--allow-undefined-file={}", imports.display()));
     for export in EXPORTS {
         cmd.arg(format!("--export={export}"));
     }
@@ -178,7 +240,10 @@ fn rust_lld() -> Result<PathBuf, BuildError> {
     if lld.exists() {
         Ok(lld)
     } else {
-        Err(BuildError(format!("rust-lld not found at {}; is this a rustup toolchain?", lld.display())))
+        Err(BuildError(format!(
+            "rust-lld not found at {}; is this a rustup toolchain?",
+            lld.display()
+        )))
     }
 }
 
@@ -189,14 +254,22 @@ fn wasm_opt(root: &Path) -> Result<(PathBuf, Vec<String>), BuildError> {
     }
     let script = root.join("node_modules/binaryen/bin/wasm-opt");
     if !script.exists() {
-        return Err(BuildError(format!("binaryen's wasm-opt is not installed ({}); {SETUP_HINT}", script.display())));
+        return Err(BuildError(format!(
+            "binaryen's wasm-opt is not installed ({}); {SETUP_HINT}",
+            script.display()
+        )));
     }
-    Ok((PathBuf::from("node"), vec![script.to_string_lossy().into_owned()]))
+    Ok((
+        PathBuf::from("node"),
+        vec![script.to_string_lossy().into_owned()],
+    ))
 }
 
 fn run(cmd: &mut Command) -> Result<(), BuildError> {
     let shown = format!("{cmd:?}");
-    let output = cmd.output().map_err(|e| BuildError(format!("cannot run {shown}: {e}; {SETUP_HINT}")))?;
+    let output = cmd
+        .output()
+        .map_err(|e| BuildError(format!("cannot run {shown}: {e}; {SETUP_HINT}")))?;
     if output.status.success() {
         Ok(())
     } else {

@@ -78,8 +78,13 @@ pub extern "C" fn compute(ptr: i32, len: i32) -> i32 {
         );
         return write_error(msg.as_bytes());
     }
-    if start.checked_add(len).is_none_or(|end| end > memory_bytes()) {
-        return write_error(b"compute: the code pointer and length are outside the module's memory");
+    if start
+        .checked_add(len)
+        .is_none_or(|end| end > memory_bytes())
+    {
+        return write_error(
+            b"compute: the code pointer and length are outside the module's memory",
+        );
     }
     if len == 0 {
         return 0;
@@ -152,7 +157,10 @@ fn write_error(msg: &[u8]) -> i32 {
 #[no_mangle]
 pub extern "C" fn get_memory_stats(ptr: i32) {
     let start = ptr as u32 as usize;
-    if start.checked_add(MEMORY_STATS_SIZE).is_none_or(|end| end > memory_bytes()) {
+    if start
+        .checked_add(MEMORY_STATS_SIZE)
+        .is_none_or(|end| end > memory_bytes())
+    {
         return;
     }
     let lua_bytes = crate::heap::lua_bytes_in_use() as u32;

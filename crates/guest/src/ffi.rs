@@ -6,8 +6,13 @@
 //! `lua_State`, enough stack space, and no Lua error may unwind through a Rust frame — so
 //! Rust code calls functions that can raise errors only from inside a protected call
 //! (`lua_pcall`) or from a `lua_CFunction` that Lua itself calls.
-#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, dead_code)]
-#![allow(clippy::missing_safety_doc)]
+#![allow(
+    non_camel_case_types,
+    non_snake_case,
+    non_upper_case_globals,
+    dead_code
+)]
+#![allow(clippy::missing_safety_doc, clippy::upper_case_acronyms)]
 
 include!(concat!(env!("OUT_DIR"), "/lua_bindings.rs"));
 

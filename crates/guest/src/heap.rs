@@ -126,11 +126,14 @@ unsafe fn heap_realloc(ptr: *mut c_void, osize: usize, nsize: usize) -> *mut c_v
         }
         return ptr::null_mut();
     }
-    let Some(new_layout) = layout(nsize) else { return ptr::null_mut() };
+    let Some(new_layout) = layout(nsize) else {
+        return ptr::null_mut();
+    };
     if ptr.is_null() {
         HEAP.alloc(new_layout).cast()
     } else {
-        HEAP.realloc(ptr.cast(), layout(osize).unwrap(), nsize).cast()
+        HEAP.realloc(ptr.cast(), layout(osize).unwrap(), nsize)
+            .cast()
     }
 }
 
@@ -144,7 +147,9 @@ unsafe extern "C" fn malloc(n: usize) -> *mut c_void {
 
 #[no_mangle]
 unsafe extern "C" fn realloc(p: *mut c_void, n: usize) -> *mut c_void {
-    let Some(total) = n.checked_add(HEADER) else { return ptr::null_mut() };
+    let Some(total) = n.checked_add(HEADER) else {
+        return ptr::null_mut();
+    };
     let (base, old_total) = if p.is_null() {
         (ptr::null_mut(), 0)
     } else {

@@ -49,7 +49,10 @@ pub unsafe fn install(L: *mut lua_State) {
 
     lua_createtable(L, 0, 6);
     for (name, f) in [
-        (cstr!("__index"), proxy_index as unsafe extern "C" fn(*mut lua_State) -> c_int),
+        (
+            cstr!("__index"),
+            proxy_index as unsafe extern "C" fn(*mut lua_State) -> c_int,
+        ),
         (cstr!("__newindex"), proxy_newindex),
         (cstr!("__len"), proxy_len),
         (cstr!("__pairs"), proxy_pairs),
@@ -104,7 +107,11 @@ pub unsafe fn proxy_id(L: *mut lua_State, idx: c_int) -> Option<u32> {
     let idx = lua_absindex(L, idx);
     lua_getfield(L, LUA_REGISTRYINDEX, IDS);
     lua_pushvalue(L, idx);
-    let id = if lua_rawget(L, -2) == LUA_TNUMBER as c_int { Some(lua_tointeger(L, -1) as u32) } else { None };
+    let id = if lua_rawget(L, -2) == LUA_TNUMBER as c_int {
+        Some(lua_tointeger(L, -1) as u32)
+    } else {
+        None
+    };
     lua_pop(L, 2);
     id
 }
@@ -154,7 +161,7 @@ unsafe fn key_at(L: *mut lua_State, idx: c_int) -> KeyAt {
 /// The integer equal to `x`, if there is one (Lua's 'luaV_flttointns' with F2Ieq).
 fn float_to_integer(x: f64) -> Option<i64> {
     // -2^63 <= x < 2^63, and integral
-    if x >= -9223372036854775808.0 && x < 9223372036854775808.0 && libm::floor(x) == x {
+    if (-9223372036854775808.0..9223372036854775808.0).contains(&x) && libm::floor(x) == x {
         Some(x as i64)
     } else {
         None
@@ -181,7 +188,11 @@ fn corrupt(table: u32, stored_key: &[u8], what: &str) -> LuaError {
     msg.extend_from_slice(b" holds ");
     msg.extend_from_slice(what.as_bytes());
     msg.extend_from_slice(b" (key '");
-    msg.extend(stored_key.iter().flat_map(|b| core::ascii::escape_default(*b)));
+    msg.extend(
+        stored_key
+            .iter()
+            .flat_map(|b| core::ascii::escape_default(*b)),
+    );
     msg.extend_from_slice(b"'); the store is damaged or was written by another program");
     LuaError::new(msg)
 }
@@ -191,7 +202,12 @@ fn itoa(i: i64) -> alloc::string::String {
 }
 
 /// Pushes a value read from the store. [-0, +1, m]
-unsafe fn push_stored_value(L: *mut lua_State, table: u32, stored_key: &[u8], bytes: &[u8]) -> Result<(), LuaError> {
+unsafe fn push_stored_value(
+    L: *mut lua_State,
+    table: u32,
+    stored_key: &[u8],
+    bytes: &[u8],
+) -> Result<(), LuaError> {
     match tag::decode(bytes) {
         Ok((value, used)) if used == bytes.len() => match value {
             tag::Value::Nil => lua_pushnil(L),
@@ -201,7 +217,11 @@ unsafe fn push_stored_value(L: *mut lua_State, table: u32, stored_key: &[u8], by
             tag::Value::String(s) => lua_pushbytes(L, &s),
             tag::Value::TableRef(id) => push_proxy(L, id),
             tag::Value::Table(_) | tag::Value::Opaque(_) => {
-                return Err(corrupt(table, stored_key, "a value of a kind that is never stored"))
+                return Err(corrupt(
+                    table,
+                    stored_key,
+                    "a value of a kind that is never stored",
+                ))
             }
         },
         _ => return Err(corrupt(table, stored_key, "a corrupt value")),
@@ -211,7 +231,11 @@ unsafe fn push_stored_value(L: *mut lua_State, table: u32, stored_key: &[u8], by
 
 /// `host::get`, with one full collection and a retry when the guest has no memory left for
 /// the value (Lua's own allocations do the same through its emergency collection).
-unsafe fn get_collecting(L: *mut lua_State, id: u32, key: &[u8]) -> Result<Option<Vec<u8>>, host::HostError> {
+unsafe fn get_collecting(
+    L: *mut lua_State,
+    id: u32,
+    key: &[u8],
+) -> Result<Option<Vec<u8>>, host::HostError> {
     match host::get(id, key) {
         Err(host::HostError::TooLarge) => {
             lua_gc(L, LUA_GCCOLLECT as c_int);
@@ -280,15 +304,22 @@ unsafe fn unstorable(L: *mut lua_State, idx: c_int, verb: &str, role: &str) -> L
 
 /// Encodes the non-nil value at `idx` for storing; plain tables are copied into new
 /// external tables first. [-0, +0, m]
-unsafe fn encode_storable(L: *mut lua_State, idx: c_int, depth: usize) -> Result<Vec<u8>, LuaError> {
+unsafe fn encode_storable(
+    L: *mut lua_State,
+    idx: c_int,
+    depth: usize,
+) -> Result<Vec<u8>, LuaError> {
     let mut out = Vec::with_capacity(9);
     match lua_type(L, idx) as u32 {
         LUA_TBOOLEAN => tag::encode(&tag::Value::Boolean(lua_toboolean(L, idx) != 0), &mut out),
-        LUA_TNUMBER if lua_isinteger(L, idx) != 0 => tag::encode(&tag::Value::Integer(lua_tointeger(L, idx)), &mut out),
+        LUA_TNUMBER if lua_isinteger(L, idx) != 0 => {
+            tag::encode(&tag::Value::Integer(lua_tointeger(L, idx)), &mut out)
+        }
         LUA_TNUMBER => tag::encode(&tag::Value::Float(lua_tonumber(L, idx)), &mut out),
         LUA_TSTRING => {
             let s = lua_tobytes(L, idx);
-            out.try_reserve(5 + s.len()).map_err(|_| LuaError::new("not enough memory"))?;
+            out.try_reserve(5 + s.len())
+                .map_err(|_| LuaError::new("not enough memory"))?;
             out.push(tag::STRING);
             out.extend_from_slice(&(s.len() as u32).to_le_bytes());
             out.extend_from_slice(s);
@@ -312,7 +343,9 @@ unsafe fn encode_storable(L: *mut lua_State, idx: c_int, depth: usize) -> Result
 unsafe fn store_plain_table(L: *mut lua_State, idx: c_int, depth: usize) -> Result<u32, LuaError> {
     let idx = lua_absindex(L, idx);
     if depth >= MAX_STORE_DEPTH {
-        return Err(LuaError::new("table nested too deeply to store in an external table"));
+        return Err(LuaError::new(
+            "table nested too deeply to store in an external table",
+        ));
     }
     luaL_checkstack(L, 6, cstr!("storing a table"));
     let outermost = depth == 0;
@@ -342,7 +375,12 @@ unsafe fn store_plain_table(L: *mut lua_State, idx: c_int, depth: usize) -> Resu
     result.map(|()| id)
 }
 
-unsafe fn copy_entries(L: *mut lua_State, idx: c_int, id: u32, depth: usize) -> Result<(), LuaError> {
+unsafe fn copy_entries(
+    L: *mut lua_State,
+    idx: c_int,
+    id: u32,
+    depth: usize,
+) -> Result<(), LuaError> {
     lua_pushnil(L);
     while lua_next(L, idx) != 0 {
         // [key, value]
@@ -449,7 +487,9 @@ unsafe extern "C" fn lua_next_any(L: *mut lua_State) -> c_int {
                 1
             }
         }
-        Some(_) => run_c_function(L, |L| proxy_next(L, proxy_id(L, 1).unwrap_or(table_id::HOME))),
+        Some(_) => run_c_function(L, |L| {
+            proxy_next(L, proxy_id(L, 1).unwrap_or(table_id::HOME))
+        }),
     }
 }
 
@@ -490,7 +530,9 @@ unsafe fn proxy_next(L: *mut lua_State, id: u32) -> Result<c_int, LuaError> {
             return Ok(1);
         }
         // [.., key]
-        let KeyAt::Stored(k) = key_at(L, -1) else { unreachable!("snapshot keys are stored keys") };
+        let KeyAt::Stored(k) = key_at(L, -1) else {
+            unreachable!("snapshot keys are stored keys")
+        };
         match get_collecting(L, id, &k) {
             Ok(Some(buf)) => {
                 push_stored_value(L, id, &k, &buf)?;

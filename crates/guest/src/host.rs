@@ -9,8 +9,20 @@ use core::cell::Cell;
 
 #[link(wasm_import_module = "env")]
 extern "C" {
-    fn js_ext_table_set(table_id: u32, key_ptr: *const u8, key_len: usize, val_ptr: *const u8, val_len: usize) -> i32;
-    fn js_ext_table_get(table_id: u32, key_ptr: *const u8, key_len: usize, val_ptr: *mut u8, max_len: usize) -> i32;
+    fn js_ext_table_set(
+        table_id: u32,
+        key_ptr: *const u8,
+        key_len: usize,
+        val_ptr: *const u8,
+        val_len: usize,
+    ) -> i32;
+    fn js_ext_table_get(
+        table_id: u32,
+        key_ptr: *const u8,
+        key_len: usize,
+        val_ptr: *mut u8,
+        max_len: usize,
+    ) -> i32;
     fn js_ext_table_delete(table_id: u32, key_ptr: *const u8, key_len: usize) -> i32;
     fn js_ext_table_size(table_id: u32) -> i32;
     fn js_ext_table_keys(table_id: u32, buf_ptr: *mut u8, max_len: usize) -> i32;
@@ -48,7 +60,8 @@ impl HostError {
 pub fn set(id: u32, key: &[u8], value: &[u8]) -> Result<(), HostError> {
     // SAFETY: both slices are valid for reads for the duration of the call; the host only
     // reads them.
-    let status = unsafe { js_ext_table_set(id, key.as_ptr(), key.len(), value.as_ptr(), value.len()) };
+    let status =
+        unsafe { js_ext_table_set(id, key.as_ptr(), key.len(), value.as_ptr(), value.len()) };
     if status < 0 {
         Err(HostError::SetRefused(status))
     } else {
@@ -99,7 +112,8 @@ fn get_into(id: u32, key: &[u8], buf: &mut Vec<u8>) -> Result<Option<Vec<u8>>, H
         buf.try_reserve(capacity).map_err(|_| HostError::TooLarge)?;
         capacity = buf.capacity();
         // SAFETY: 'buf' has 'capacity' writable bytes; the host writes at most that many.
-        let n = unsafe { js_ext_table_get(id, key.as_ptr(), key.len(), buf.as_mut_ptr(), capacity) };
+        let n =
+            unsafe { js_ext_table_get(id, key.as_ptr(), key.len(), buf.as_mut_ptr(), capacity) };
         if n < 0 {
             return Ok(None);
         }
@@ -113,7 +127,9 @@ fn get_into(id: u32, key: &[u8], buf: &mut Vec<u8>) -> Result<Option<Vec<u8>>, H
                 return Ok(Some(core::mem::take(buf)));
             }
             let mut value = Vec::new();
-            value.try_reserve_exact(n).map_err(|_| HostError::TooLarge)?;
+            value
+                .try_reserve_exact(n)
+                .map_err(|_| HostError::TooLarge)?;
             value.extend_from_slice(buf);
             return Ok(Some(value));
         }
@@ -145,7 +161,11 @@ pub fn keys(id: u32, buf: &mut Vec<u8>) -> Result<(), HostError> {
         // Either the length needed (our hosts) or -1 (seed hosts: too small): grow.
         let wanted = if n > 0 { n as usize } else { capacity * 2 };
         if wanted > MAX_CAPACITY {
-            return Err(if n < 0 { HostError::KeysUnavailable } else { HostError::TooLarge });
+            return Err(if n < 0 {
+                HostError::KeysUnavailable
+            } else {
+                HostError::TooLarge
+            });
         }
         if n < 0 && capacity >= 16 * 1024 * 1024 {
             return Err(HostError::KeysUnavailable);

@@ -23,11 +23,11 @@ extern crate alloc;
 pub mod libc;
 
 #[cfg(target_arch = "wasm32")]
-mod heap;
-#[cfg(target_arch = "wasm32")]
 mod exports;
 #[cfg(target_arch = "wasm32")]
 mod ffi;
+#[cfg(target_arch = "wasm32")]
+mod heap;
 #[cfg(target_arch = "wasm32")]
 mod home;
 #[cfg(target_arch = "wasm32")]

@@ -21,7 +21,10 @@ impl LuaError {
     /// An error message prefixed with the caller's position ("input:3: ..."), as
     /// `luaL_error` and Lua's own runtime errors do.
     pub fn new(message: impl AsRef<[u8]>) -> Self {
-        LuaError { message: message.as_ref().to_vec(), positioned: true }
+        LuaError {
+            message: message.as_ref().to_vec(),
+            positioned: true,
+        }
     }
 }
 
@@ -46,7 +49,10 @@ pub unsafe fn raise(L: *mut lua_State, err: LuaError) -> c_int {
 ///
 /// # Safety
 /// `L` is the state Lua called the C function with.
-pub unsafe fn run_c_function(L: *mut lua_State, body: unsafe fn(*mut lua_State) -> Result<c_int, LuaError>) -> c_int {
+pub unsafe fn run_c_function(
+    L: *mut lua_State,
+    body: unsafe fn(*mut lua_State) -> Result<c_int, LuaError>,
+) -> c_int {
     match body(L) {
         Ok(n) => n,
         Err(e) => raise(L, e),

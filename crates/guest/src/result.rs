@@ -40,7 +40,8 @@ pub unsafe extern "C" fn encode_results(L: *mut lua_State) -> c_int {
 }
 
 fn grow(out: &mut Vec<u8>, n: usize) -> Result<(), LuaError> {
-    out.try_reserve(n).map_err(|_| LuaError::new("not enough memory"))
+    out.try_reserve(n)
+        .map_err(|_| LuaError::new("not enough memory"))
 }
 
 fn push_len_prefixed(out: &mut Vec<u8>, t: u8, bytes: &[u8]) -> Result<(), LuaError> {
@@ -53,12 +54,19 @@ fn push_len_prefixed(out: &mut Vec<u8>, t: u8, bytes: &[u8]) -> Result<(), LuaEr
 
 /// Appends the encoding of the value at `idx`. Tables are written inline (external ones
 /// as references); a table that contains itself cannot be, and is an error.
-unsafe fn encode_value(L: *mut lua_State, idx: c_int, out: &mut Vec<u8>, depth: usize) -> Result<(), LuaError> {
+unsafe fn encode_value(
+    L: *mut lua_State,
+    idx: c_int,
+    out: &mut Vec<u8>,
+    depth: usize,
+) -> Result<(), LuaError> {
     let idx = lua_absindex(L, idx);
     match lua_type(L, idx) as u32 {
         LUA_TNIL => out.push(tag::NIL),
         LUA_TBOOLEAN => tag::encode(&tag::Value::Boolean(lua_toboolean(L, idx) != 0), out),
-        LUA_TNUMBER if lua_isinteger(L, idx) != 0 => tag::encode(&tag::Value::Integer(lua_tointeger(L, idx)), out),
+        LUA_TNUMBER if lua_isinteger(L, idx) != 0 => {
+            tag::encode(&tag::Value::Integer(lua_tointeger(L, idx)), out)
+        }
         LUA_TNUMBER => tag::encode(&tag::Value::Float(lua_tonumber(L, idx)), out),
         LUA_TSTRING => push_len_prefixed(out, tag::STRING, lua_tobytes(L, idx))?,
         LUA_TTABLE => match home::proxy_id(L, idx) {
@@ -76,9 +84,16 @@ unsafe fn encode_value(L: *mut lua_State, idx: c_int, out: &mut Vec<u8>, depth: 
 }
 
 /// Tables being encoded, outermost first, to detect cycles: registry "lua_wasm.encoding".
-unsafe fn encode_table(L: *mut lua_State, idx: c_int, out: &mut Vec<u8>, depth: usize) -> Result<(), LuaError> {
+unsafe fn encode_table(
+    L: *mut lua_State,
+    idx: c_int,
+    out: &mut Vec<u8>,
+    depth: usize,
+) -> Result<(), LuaError> {
     if depth >= MAX_DEPTH {
-        return Err(LuaError::new("cannot return tables nested more than 100 deep"));
+        return Err(LuaError::new(
+            "cannot return tables nested more than 100 deep",
+        ));
     }
     luaL_checkstack(L, 4, cstr!("encoding a result"));
     if depth == 0 {

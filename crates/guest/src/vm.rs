@@ -5,8 +5,8 @@ use core::cell::Cell;
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr;
 
-use crate::heap::lua_alloc;
 use crate::ffi::*;
+use crate::heap::lua_alloc;
 use crate::home;
 use crate::lua::{cstr, run_c_function, LuaError};
 use crate::result;
@@ -76,7 +76,11 @@ unsafe extern "C" fn open(L: *mut lua_State) -> c_int {
 }
 
 unsafe extern "C" fn os_exit(L: *mut lua_State) -> c_int {
-    run_c_function(L, |_| Err(LuaError::new("os.exit is not available in lua.wasm: the host decides when a script ends")))
+    run_c_function(L, |_| {
+        Err(LuaError::new(
+            "os.exit is not available in lua.wasm: the host decides when a script ends",
+        ))
+    })
 }
 
 /// Lua's warning function, as lauxlib's: off until "@on", messages to standard error
@@ -125,10 +129,15 @@ unsafe extern "C" fn warn(_ud: *mut c_void, msg: *const c_char, tocont: c_int) {
 unsafe extern "C" fn message_handler(L: *mut lua_State) -> c_int {
     let mut msg = lua_tostring(L, 1);
     if msg.is_null() {
-        if luaL_callmeta(L, 1, cstr!("__tostring")) != 0 && lua_type(L, -1) == LUA_TSTRING as c_int {
+        if luaL_callmeta(L, 1, cstr!("__tostring")) != 0 && lua_type(L, -1) == LUA_TSTRING as c_int
+        {
             return 1; // that text is the message, as lua.c does
         }
-        msg = lua_pushfstring(L, cstr!("(error object is a %s value)"), luaL_typename(L, 1));
+        msg = lua_pushfstring(
+            L,
+            cstr!("(error object is a %s value)"),
+            luaL_typename(L, 1),
+        );
     }
     luaL_traceback(L, L, msg, 1);
     1
@@ -157,7 +166,13 @@ pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
     let mut name = [0u8; CHUNKNAME_PREFIX + 1];
     let prefix = &code[..code.len().min(CHUNKNAME_PREFIX)];
     name[..prefix.len()].copy_from_slice(prefix);
-    let status = luaL_loadbufferx(L, code.as_ptr().cast(), code.len(), name.as_ptr().cast(), cstr!("t"));
+    let status = luaL_loadbufferx(
+        L,
+        code.as_ptr().cast(),
+        code.len(),
+        name.as_ptr().cast(),
+        cstr!("t"),
+    );
     if status != LUA_OK as c_int {
         return take_error(L);
     }

@@ -17,7 +17,10 @@ use lua_wasm_host::{Engine, MemoryStore, RawOutcome, TableStore, Vm};
 fn main() -> Result<()> {
     println!("Lua WASM Integration Example (Rust + wasmtime, lua-wasm-host)\n");
     let engine = Engine::new()?;
-    println!("✓ Loaded lua.wasm ({} bytes, embedded in lua-wasm-host)\n", lua_wasm_host::LUA_WASM.len());
+    println!(
+        "✓ Loaded lua.wasm ({} bytes, embedded in lua-wasm-host)\n",
+        lua_wasm_host::LUA_WASM.len()
+    );
 
     // Step 1: a VM over an in-memory table store. The store outlives VMs: give the same
     // store to a new VM and `_home` is still there.
@@ -37,8 +40,14 @@ fn main() -> Result<()> {
     println!("\n=== Example 2: String Operations ===");
     run(&mut vm, "return 'Hello ' .. 'from Lua!'")?;
     println!("\n=== Example 3: External Table Persistence ===");
-    run(&mut vm, "_home.counter = (_home.counter or 0) + 1; return _home.counter")?;
-    run(&mut vm, "_home.counter = (_home.counter or 0) + 1; return _home.counter")?;
+    run(
+        &mut vm,
+        "_home.counter = (_home.counter or 0) + 1; return _home.counter",
+    )?;
+    run(
+        &mut vm,
+        "_home.counter = (_home.counter or 0) + 1; return _home.counter",
+    )?;
     println!("\n=== Example 4: Division by Zero ===");
     run(&mut vm, "return 1 / 0")?;
     println!("\n=== Example 5: A Runtime Error ===");
@@ -50,10 +59,22 @@ fn main() -> Result<()> {
     println!("\n=== Example 7: Memory Statistics ===");
     let stats = vm.memory_stats()?;
     println!("Memory Statistics:");
-    println!("  I/O Buffer Size: {} bytes ({} KB)", stats.io_buffer_size, stats.io_buffer_size / 1024);
+    println!(
+        "  I/O Buffer Size: {} bytes ({} KB)",
+        stats.io_buffer_size,
+        stats.io_buffer_size / 1024
+    );
     println!("  Lua Memory Used: {} bytes", stats.lua_memory_used);
-    println!("  WASM Pages: {} ({} MB)", stats.wasm_pages, stats.total_memory() / (1024 * 1024));
-    println!("  Total WASM Memory: {} bytes ({} MB)", stats.total_memory(), stats.total_memory() / (1024 * 1024));
+    println!(
+        "  WASM Pages: {} ({} MB)",
+        stats.wasm_pages,
+        stats.total_memory() / (1024 * 1024)
+    );
+    println!(
+        "  Total WASM Memory: {} bytes ({} MB)",
+        stats.total_memory(),
+        stats.total_memory() / (1024 * 1024)
+    );
     let freed = vm.collect_garbage()?;
     println!("  run_gc() freed {freed} bytes");
 

@@ -35,10 +35,17 @@ impl Engine {
         // Lua errors are C longjmps, which lua.wasm implements with wasm exceptions.
         config.wasm_exceptions(true);
         let engine = wasmtime::Engine::new(&config).map_err(|e| Error::Module(format!("{e:#}")))?;
-        let module = Module::new(&engine, wasm).map_err(|e| Error::Module(format!("cannot compile lua.wasm: {e:#}")))?;
+        let module = Module::new(&engine, wasm)
+            .map_err(|e| Error::Module(format!("cannot compile lua.wasm: {e:#}")))?;
         let mut linker = Linker::new(&engine);
         imports::define(&mut linker).map_err(|e| Error::Module(format!("{e:#}")))?;
-        Ok(Engine { inner: Arc::new(EngineInner { engine, module, linker }) })
+        Ok(Engine {
+            inner: Arc::new(EngineInner {
+                engine,
+                module,
+                linker,
+            }),
+        })
     }
 
     /// The wasmtime engine underneath.

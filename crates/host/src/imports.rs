@@ -48,24 +48,42 @@ fn out_of_bounds(what: &str, ptr: u32, len: u32) -> Trap {
 
 /// The guest's memory, borrowed from the caller.
 fn memory(caller: &Caller<'_, HostState>) -> Result<Memory, Trap> {
-    caller.data().memory.ok_or_else(|| wasmtime::Error::msg("lua.wasm has no exported memory"))
+    caller
+        .data()
+        .memory
+        .ok_or_else(|| wasmtime::Error::msg("lua.wasm has no exported memory"))
 }
 
 /// Copies `len` bytes at `ptr` out of guest memory.
 fn read(caller: &Caller<'_, HostState>, what: &str, ptr: u32, len: u32) -> Result<Vec<u8>, Trap> {
     let data = memory(caller)?.data(caller);
     let start = ptr as usize;
-    let end = start.checked_add(len as usize).ok_or_else(|| out_of_bounds(what, ptr, len))?;
-    data.get(start..end).map(<[u8]>::to_vec).ok_or_else(|| out_of_bounds(what, ptr, len))
+    let end = start
+        .checked_add(len as usize)
+        .ok_or_else(|| out_of_bounds(what, ptr, len))?;
+    data.get(start..end)
+        .map(<[u8]>::to_vec)
+        .ok_or_else(|| out_of_bounds(what, ptr, len))
 }
 
 /// Writes `bytes` at `ptr`, which the guest said holds `capacity` bytes.
-fn write(caller: &mut Caller<'_, HostState>, what: &str, ptr: u32, capacity: u32, bytes: &[u8]) -> Result<(), Trap> {
+fn write(
+    caller: &mut Caller<'_, HostState>,
+    what: &str,
+    ptr: u32,
+    capacity: u32,
+    bytes: &[u8],
+) -> Result<(), Trap> {
     let mem = memory(caller)?;
     let start = ptr as usize;
-    let end = start.checked_add(bytes.len()).filter(|_| bytes.len() <= capacity as usize);
+    let end = start
+        .checked_add(bytes.len())
+        .filter(|_| bytes.len() <= capacity as usize);
     let end = end.ok_or_else(|| out_of_bounds(what, ptr, capacity))?;
-    let dest = mem.data_mut(caller).get_mut(start..end).ok_or_else(|| out_of_bounds(what, ptr, capacity))?;
+    let dest = mem
+        .data_mut(caller)
+        .get_mut(start..end)
+        .ok_or_else(|| out_of_bounds(what, ptr, capacity))?;
     dest.copy_from_slice(bytes);
     Ok(())
 }
@@ -84,14 +102,24 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     linker.func_wrap(
         "env",
         "js_ext_table_set",
-        |mut caller: Caller<'_, HostState>, table: u32, kp: u32, kl: u32, vp: u32, vl: u32| -> Result<i32, Trap> {
+        |mut caller: Caller<'_, HostState>,
+         table: u32,
+         kp: u32,
+         kl: u32,
+         vp: u32,
+         vl: u32|
+         -> Result<i32, Trap> {
             let key = read(&caller, "key", kp, kl)?;
             let value = read(&caller, "value", vp, vl)?;
             if table == table_id::CHANNEL {
                 let call = &mut caller.data_mut().call;
                 match key.as_slice() {
-                    k if k == well_known_key::STDOUT.as_bytes() => call.stdout.extend_from_slice(&value),
-                    k if k == well_known_key::STDERR.as_bytes() => call.stderr.extend_from_slice(&value),
+                    k if k == well_known_key::STDOUT.as_bytes() => {
+                        call.stdout.extend_from_slice(&value)
+                    }
+                    k if k == well_known_key::STDERR.as_bytes() => {
+                        call.stderr.extend_from_slice(&value)
+                    }
                     _ => return Ok(-1),
                 }
                 return Ok(0);
@@ -106,7 +134,13 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     linker.func_wrap(
         "env",
         "js_ext_table_get",
-        |mut caller: Caller<'_, HostState>, table: u32, kp: u32, kl: u32, vp: u32, max: u32| -> Result<i32, Trap> {
+        |mut caller: Caller<'_, HostState>,
+         table: u32,
+         kp: u32,
+         kl: u32,
+         vp: u32,
+         max: u32|
+         -> Result<i32, Trap> {
             let key = read(&caller, "key", kp, kl)?;
             let found = if table == table_id::CHANNEL {
                 service(caller.data(), &key)
@@ -137,13 +171,17 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             })
         },
     )?;
-    linker.func_wrap("env", "js_ext_table_size", |mut caller: Caller<'_, HostState>, table: u32| -> i32 {
-        let tables = caller.data().tables.clone();
-        match tables.len(table) {
-            Ok(n) => length_answer(n),
-            Err(e) => store_failed(&mut caller, e),
-        }
-    })?;
+    linker.func_wrap(
+        "env",
+        "js_ext_table_size",
+        |mut caller: Caller<'_, HostState>, table: u32| -> i32 {
+            let tables = caller.data().tables.clone();
+            match tables.len(table) {
+                Ok(n) => length_answer(n),
+                Err(e) => store_failed(&mut caller, e),
+            }
+        },
+    )?;
     linker.func_wrap(
         "env",
         "js_ext_table_keys",
@@ -166,9 +204,10 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
 /// Answers the channel's `get` requests: the clock.
 fn service(state: &HostState, key: &[u8]) -> Option<Vec<u8>> {
     let seconds = match key {
-        k if k == well_known_key::TIME.as_bytes() => {
-            SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
-        }
+        k if k == well_known_key::TIME.as_bytes() => SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0),
         k if k == well_known_key::CLOCK.as_bytes() => {
             (state.busy + state.call_started.map_or(Duration::ZERO, |t| t.elapsed())).as_secs_f64()
         }

@@ -23,10 +23,13 @@ pub trait TableStore: Send + Sync {
     fn keys(&self, table: u32) -> Result<Vec<Vec<u8>>, StoreError>;
 }
 
+/// One table: stored keys to stored values, in key order.
+type Table = BTreeMap<Vec<u8>, Vec<u8>>;
+
 /// A store in memory: fast, shared by every VM it is given to, gone with the process.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    tables: Mutex<HashMap<u32, BTreeMap<Vec<u8>, Vec<u8>>>>,
+    tables: Mutex<HashMap<u32, Table>>,
 }
 
 impl MemoryStore {
@@ -41,7 +44,7 @@ impl MemoryStore {
         ids
     }
 
-    fn with<R>(&self, f: impl FnOnce(&mut HashMap<u32, BTreeMap<Vec<u8>, Vec<u8>>>) -> R) -> R {
+    fn with<R>(&self, f: impl FnOnce(&mut HashMap<u32, Table>) -> R) -> R {
         // A poisoned lock only means another thread panicked mid-call; the maps are
         // always in a consistent state between single operations, so go on.
         let mut tables = self.tables.lock().unwrap_or_else(|p| p.into_inner());
@@ -55,7 +58,11 @@ impl TableStore for MemoryStore {
     }
 
     fn set(&self, table: u32, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
-        self.with(|t| t.entry(table).or_default().insert(key.to_vec(), value.to_vec()));
+        self.with(|t| {
+            t.entry(table)
+                .or_default()
+                .insert(key.to_vec(), value.to_vec())
+        });
         Ok(())
     }
 
@@ -76,6 +83,10 @@ impl TableStore for MemoryStore {
     }
 
     fn keys(&self, table: u32) -> Result<Vec<Vec<u8>>, StoreError> {
-        Ok(self.with(|t| t.get(&table).map(|m| m.keys().cloned().collect()).unwrap_or_default()))
+        Ok(self.with(|t| {
+            t.get(&table)
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default()
+        }))
     }
 }

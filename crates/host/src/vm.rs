@@ -74,7 +74,10 @@ impl Vm {
     pub fn new(engine: &Engine, tables: Arc<dyn TableStore>) -> Result<Vm> {
         let state = HostState {
             tables,
-            limits: StoreLimitsBuilder::new().memory_size(DEFAULT_MEMORY_LIMIT).instances(1).build(),
+            limits: StoreLimitsBuilder::new()
+                .memory_size(DEFAULT_MEMORY_LIMIT)
+                .instances(1)
+                .build(),
             memory: None,
             busy: Default::default(),
             call_started: None,
@@ -83,41 +86,72 @@ impl Vm {
         let mut store = Store::new(&engine.inner.engine, state);
         store.limiter(|s| &mut s.limits);
         let module_error = |e: wasmtime::Error| Error::Module(format!("{e:#}"));
-        let instance: Instance = engine.inner.linker.instantiate(&mut store, &engine.inner.module).map_err(module_error)?;
+        let instance: Instance = engine
+            .inner
+            .linker
+            .instantiate(&mut store, &engine.inner.module)
+            .map_err(module_error)?;
         let memory = instance
             .get_memory(&mut store, "memory")
             .ok_or_else(|| Error::Module("lua.wasm exports no memory".into()))?;
         store.data_mut().memory = Some(memory);
-        let init = instance.get_typed_func::<(), i32>(&mut store, "init").map_err(module_error)?;
-        let get_buffer_ptr = instance.get_typed_func::<(), i32>(&mut store, "get_buffer_ptr").map_err(module_error)?;
+        let init = instance
+            .get_typed_func::<(), i32>(&mut store, "init")
+            .map_err(module_error)?;
+        let get_buffer_ptr = instance
+            .get_typed_func::<(), i32>(&mut store, "get_buffer_ptr")
+            .map_err(module_error)?;
         let exports = Exports {
             memory,
-            compute: instance.get_typed_func(&mut store, "compute").map_err(module_error)?,
-            get_memory_stats: instance.get_typed_func(&mut store, "get_memory_stats").map_err(module_error)?,
-            run_gc: instance.get_typed_func(&mut store, "run_gc").map_err(module_error)?,
+            compute: instance
+                .get_typed_func(&mut store, "compute")
+                .map_err(module_error)?,
+            get_memory_stats: instance
+                .get_typed_func(&mut store, "get_memory_stats")
+                .map_err(module_error)?,
+            run_gc: instance
+                .get_typed_func(&mut store, "run_gc")
+                .map_err(module_error)?,
         };
         if init.call(&mut store, ()).map_err(module_error)? != 0 {
-            return Err(Error::Module("init() failed: not enough memory for a Lua state".into()));
+            return Err(Error::Module(
+                "init() failed: not enough memory for a Lua state".into(),
+            ));
         }
         let buffer_ptr = get_buffer_ptr.call(&mut store, ()).map_err(module_error)? as u32;
-        let in_bounds = (buffer_ptr as usize).checked_add(BUFFER_SIZE).is_some_and(|end| end <= memory.data_size(&store));
+        let in_bounds = (buffer_ptr as usize)
+            .checked_add(BUFFER_SIZE)
+            .is_some_and(|end| end <= memory.data_size(&store));
         if !in_bounds {
-            return Err(Error::Module(format!("get_buffer_ptr() returned {buffer_ptr:#x}, outside memory")));
+            return Err(Error::Module(format!(
+                "get_buffer_ptr() returned {buffer_ptr:#x}, outside memory"
+            )));
         }
-        Ok(Vm { store, exports, buffer_ptr })
+        Ok(Vm {
+            store,
+            exports,
+            buffer_ptr,
+        })
     }
 
     /// Runs `code` and returns what `compute` left in the I/O buffer, undecoded, plus the
     /// call's channel output (in `self.store.data().call`).
     pub fn compute_raw(&mut self, code: &[u8]) -> Result<RawOutcome> {
         if code.len() > BUFFER_SIZE {
-            return Err(Error::CodeTooLarge { len: code.len(), max: BUFFER_SIZE });
+            return Err(Error::CodeTooLarge {
+                len: code.len(),
+                max: BUFFER_SIZE,
+            });
         }
         let start = self.buffer_ptr as usize;
-        self.exports.memory.data_mut(&mut self.store)[start..start + code.len()].copy_from_slice(code);
+        self.exports.memory.data_mut(&mut self.store)[start..start + code.len()]
+            .copy_from_slice(code);
         self.store.data_mut().call = CallState::default();
         self.store.data_mut().call_started = Some(Instant::now());
-        let status = self.exports.compute.call(&mut self.store, (self.buffer_ptr as i32, code.len() as i32));
+        let status = self
+            .exports
+            .compute
+            .call(&mut self.store, (self.buffer_ptr as i32, code.len() as i32));
         let state = self.store.data_mut();
         if let Some(t) = state.call_started.take() {
             state.busy += t.elapsed();
@@ -129,23 +163,34 @@ impl Vm {
             n => ((-(n as i64) - 1) as usize, true),
         };
         if len > BUFFER_SIZE {
-            return Err(Error::Module(format!("compute() returned {status}, more than the buffer holds")));
+            return Err(Error::Module(format!(
+                "compute() returned {status}, more than the buffer holds"
+            )));
         }
         let bytes = self.exports.memory.data(&self.store)[start..start + len].to_vec();
-        Ok(if is_error { RawOutcome::Error(bytes) } else { RawOutcome::Result(bytes) })
+        Ok(if is_error {
+            RawOutcome::Error(bytes)
+        } else {
+            RawOutcome::Result(bytes)
+        })
     }
 
     /// Runs a chunk of Lua and returns its output and values.
     pub fn eval(&mut self, code: &str) -> Result<Evaluated> {
         let raw = self.compute_raw(code.as_bytes())?;
         let call = std::mem::take(&mut self.store.data_mut().call);
-        let mut evaluated = Evaluated { output: call.stdout, stderr: call.stderr, values: Vec::new() };
+        let mut evaluated = Evaluated {
+            output: call.stdout,
+            stderr: call.stderr,
+            values: Vec::new(),
+        };
         match raw {
             RawOutcome::Nothing => {}
             RawOutcome::Result(bytes) => {
                 let out_len = lua_wasm_abi::output_len(&bytes).unwrap_or(usize::MAX);
                 let values_at = out_len.checked_add(4).filter(|&v| v <= bytes.len());
-                let values_at = values_at.ok_or_else(|| Error::Module("result shorter than its output length".into()))?;
+                let values_at = values_at
+                    .ok_or_else(|| Error::Module("result shorter than its output length".into()))?;
                 evaluated.output.extend_from_slice(&bytes[4..values_at]);
                 evaluated.values = value::decode_all(&bytes[values_at..])
                     .map_err(|e| Error::Module(format!("undecodable result: {e}")))?;
@@ -158,7 +203,9 @@ impl Vm {
                 if let Some(e) = call.store_error {
                     return Err(Error::Store(e));
                 }
-                return Err(Error::Lua { message: String::from_utf8_lossy(&bytes).into_owned() });
+                return Err(Error::Lua {
+                    message: String::from_utf8_lossy(&bytes).into_owned(),
+                });
             }
         }
         Ok(evaluated)
@@ -174,15 +221,27 @@ impl Vm {
     /// The module's memory figures.
     pub fn memory_stats(&mut self) -> Result<MemoryStats> {
         let ptr = self.buffer_ptr;
-        self.exports.get_memory_stats.call(&mut self.store, ptr as i32).map_err(|e| Error::Module(format!("{e:#}")))?;
-        let bytes = &self.exports.memory.data(&self.store)[ptr as usize..ptr as usize + MEMORY_STATS_SIZE];
+        self.exports
+            .get_memory_stats
+            .call(&mut self.store, ptr as i32)
+            .map_err(|e| Error::Module(format!("{e:#}")))?;
+        let bytes =
+            &self.exports.memory.data(&self.store)[ptr as usize..ptr as usize + MEMORY_STATS_SIZE];
         let word = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap());
-        Ok(MemoryStats { io_buffer_size: word(0), lua_memory_used: word(4), wasm_pages: word(8) })
+        Ok(MemoryStats {
+            io_buffer_size: word(0),
+            lua_memory_used: word(4),
+            wasm_pages: word(8),
+        })
     }
 
     /// Runs a full garbage collection; returns the bytes it freed.
     pub fn collect_garbage(&mut self) -> Result<usize> {
-        let freed = self.exports.run_gc.call(&mut self.store, ()).map_err(|e| Error::Module(format!("{e:#}")))?;
+        let freed = self
+            .exports
+            .run_gc
+            .call(&mut self.store, ())
+            .map_err(|e| Error::Module(format!("{e:#}")))?;
         Ok(freed.max(0) as usize)
     }
 
