@@ -177,3 +177,26 @@ fn syntax_errors_name_the_problem_and_have_no_traceback() {
     );
     assert_usable(&mut vm);
 }
+
+#[test]
+fn a_host_can_give_lua_more_memory_than_the_default_two_megabytes() {
+    use std::sync::Arc;
+    let options = lua_wasm::VmOptions::default().memory_limit(16 * 1024 * 1024);
+    let mut big = Vm::with_options(
+        crate::support::engine(),
+        Arc::new(lua_wasm::MemoryStore::new()),
+        options,
+    )
+    .unwrap();
+    let code = "local t = {} for i = 1, 8 do t[i] = string.rep(tostring(i), 1000000) end return #t";
+    assert_eq!(value(&mut big, code), Value::Integer(8));
+    assert!(
+        big.memory_stats().unwrap().wasm_pages > 32,
+        "the module grew past 2 MB"
+    );
+    assert_eq!(
+        lua_error(&mut vm(), code),
+        "not enough memory",
+        "the default VM stays at 2 MB"
+    );
+}

@@ -7,6 +7,7 @@
 //! - `home`: `_home` persists across calls and instances; nested tables; keys of all types.
 //! - `output`: `print` capture, including more output than the buffer holds.
 //! - `differential`: programs in tests/lua/ run natively (mlua) and in lua.wasm, compared.
+//! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
 //! - `vendored_lua`: lua-src/ is Lua 5.4.9, unmodified.
 
 mod support;
@@ -15,6 +16,7 @@ mod abi;
 mod differential;
 mod errors;
 mod home;
+mod hostile_guest;
 mod module_shape;
 mod output;
 mod seeds;

@@ -14,8 +14,20 @@ const TOP_FUNCTIONS: usize = 25;
 
 /// Names of the standard sections by id (13 is the exception-handling tag section).
 const SECTION_NAMES: [&str; 14] = [
-    "custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code",
-    "data", "datacount", "tag",
+    "custom",
+    "type",
+    "import",
+    "function",
+    "table",
+    "memory",
+    "global",
+    "export",
+    "start",
+    "element",
+    "code",
+    "data",
+    "datacount",
+    "tag",
 ];
 
 pub fn run() -> Result<()> {
@@ -70,7 +82,9 @@ fn sections(module: &[u8]) -> Result<Vec<(String, usize)>> {
         };
         let name = match &payload {
             Payload::CustomSection(c) => format!("custom \"{}\"", c.name()),
-            _ => SECTION_NAMES.get(id as usize).map_or_else(|| format!("section {id}"), |n| n.to_string()),
+            _ => SECTION_NAMES
+                .get(id as usize)
+                .map_or_else(|| format!("section {id}"), |n| n.to_string()),
         };
         out.push((name, range.len()));
     }

@@ -21,4 +21,4 @@ pub use engine::{Engine, LUA_WASM};
 pub use error::{Error, Result, StoreError};
 pub use lua_wasm_abi::value::Value;
 pub use store::{MemoryStore, TableStore};
-pub use vm::{Evaluated, MemoryStats, RawOutcome, Vm, DEFAULT_MEMORY_LIMIT};
+pub use vm::{Evaluated, MemoryStats, RawOutcome, Vm, VmOptions, DEFAULT_MEMORY_LIMIT};

@@ -15,6 +15,32 @@ use crate::store::TableStore;
 /// Default cap on the module's linear memory: the 2 MB it starts with.
 pub const DEFAULT_MEMORY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// How a [`Vm`] is set up.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct VmOptions {
+    /// The most linear memory the module may have, in bytes (rounded down to 64 KiB
+    /// pages). lua.wasm starts with 2 MB and grows when its heap is full; past this
+    /// limit Lua gets "not enough memory". Values below 2 MB leave no room to start.
+    pub memory_limit: usize,
+}
+
+impl Default for VmOptions {
+    fn default() -> Self {
+        VmOptions {
+            memory_limit: DEFAULT_MEMORY_LIMIT,
+        }
+    }
+}
+
+impl VmOptions {
+    /// These options with another memory limit.
+    pub fn memory_limit(mut self, bytes: usize) -> Self {
+        self.memory_limit = bytes;
+        self
+    }
+}
+
 /// What one `compute` call left in the I/O buffer, decoded only as far as the ABI goes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawOutcome {
