@@ -244,3 +244,10 @@ fn large_values_round_trip() {
         vec![Value::Integer(300_000), string("cabc")]
     );
 }
+
+#[test]
+fn the_proxy_machinery_refuses_tables_that_are_not_external() {
+    let mut vm = vm();
+    let message = lua_error(&mut vm, "return debug.getmetatable(_home).__index({}, 'x')");
+    assert!(message.contains("external table expected"), "{message}");
+}

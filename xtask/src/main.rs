@@ -6,6 +6,7 @@
 //! - `size`: report the size of `web/lua.wasm` and its biggest parts.
 //! - `demo`: set up, build, and run the walkthrough example.
 //! - `test`: set up, build, and run every test (the command CI runs).
+//! - `bench`: run the criterion benchmarks (native Lua against lua.wasm, side by side).
 
 mod build;
 mod setup;
@@ -16,7 +17,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <setup | build | size | demo | test>";
+const USAGE: &str = "usage: cargo xtask <setup | build | size | demo | test | bench>";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -37,6 +38,11 @@ fn main() -> Result<()> {
             ])
         }
         "test" => test(),
+        "bench" => {
+            setup::run()?;
+            build::run()?;
+            cargo(&["bench", "--package", "lua-wasm", "--bench", "lua_vs_native"])
+        }
         _ => bail!("{USAGE}"),
     }
 }

@@ -116,6 +116,12 @@ pub unsafe fn proxy_id(L: *mut lua_State, idx: c_int) -> Option<u32> {
     id
 }
 
+/// The table id of argument 1, which must be a proxy (the metamethods are reachable
+/// through `debug.getmetatable`, so anything may be passed to them).
+unsafe fn proxy_arg(L: *mut lua_State) -> Result<u32, LuaError> {
+    proxy_id(L, 1).ok_or_else(|| LuaError::new("bad argument #1 (external table expected)"))
+}
+
 /// What the key at some stack index is, for an external table.
 enum KeyAt {
     Stored(Vec<u8>),
@@ -248,7 +254,7 @@ unsafe fn get_collecting(
 /// `__index(proxy, key)`: reads one entry from the host.
 unsafe extern "C" fn proxy_index(L: *mut lua_State) -> c_int {
     run_c_function(L, |L| {
-        let id = proxy_id(L, 1).unwrap_or(table_id::HOME);
+        let id = proxy_arg(L)?;
         let KeyAt::Stored(k) = key_at(L, 2) else {
             lua_pushnil(L); // such a key can never be stored
             return Ok(1);
@@ -265,7 +271,7 @@ unsafe extern "C" fn proxy_index(L: *mut lua_State) -> c_int {
 /// `__newindex(proxy, key, value)`: writes (or, for nil, deletes) one entry in the host.
 unsafe extern "C" fn proxy_newindex(L: *mut lua_State) -> c_int {
     run_c_function(L, |L| {
-        let id = proxy_id(L, 1).unwrap_or(table_id::HOME);
+        let id = proxy_arg(L)?;
         let k = match key_at(L, 2) {
             KeyAt::Stored(k) => k,
             KeyAt::Nil => return Err(LuaError::new("index is nil")),
@@ -436,7 +442,7 @@ fn has_index(id: u32, i: i64) -> Result<bool, LuaError> {
 /// in a hash part: double an upper bound until it is absent, then bisect.
 unsafe extern "C" fn proxy_len(L: *mut lua_State) -> c_int {
     run_c_function(L, |L| {
-        let id = proxy_id(L, 1).unwrap_or(table_id::HOME);
+        let id = proxy_arg(L)?;
         let (mut present, mut absent) = (0i64, 1i64);
         while has_index(id, absent)? {
             present = absent;

@@ -96,12 +96,22 @@ pub struct Vm {
 }
 
 impl Vm {
-    /// Instantiates lua.wasm over `tables` and creates its Lua state.
+    /// Instantiates lua.wasm over `tables` with the default options and creates its Lua
+    /// state.
     pub fn new(engine: &Engine, tables: Arc<dyn TableStore>) -> Result<Vm> {
+        Vm::with_options(engine, tables, VmOptions::default())
+    }
+
+    /// Instantiates lua.wasm over `tables` with `options`.
+    pub fn with_options(
+        engine: &Engine,
+        tables: Arc<dyn TableStore>,
+        options: VmOptions,
+    ) -> Result<Vm> {
         let state = HostState {
             tables,
             limits: StoreLimitsBuilder::new()
-                .memory_size(DEFAULT_MEMORY_LIMIT)
+                .memory_size(options.memory_limit)
                 .instances(1)
                 .build(),
             memory: None,
