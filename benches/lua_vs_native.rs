@@ -32,8 +32,8 @@ fn native(c: &mut Criterion) {
         );
 
         let mut vm = Vm::new(&engine, Arc::new(MemoryStore::new())).unwrap();
-        vm.eval(setup).unwrap();
-        let got = vm.eval("return run()").unwrap();
+        vm.run(setup).unwrap();
+        let got = vm.run("return run()").unwrap();
         assert_eq!(
             format!("{:?}", got.values),
             format!("[Integer({checksum})]"),
@@ -44,7 +44,7 @@ fn native(c: &mut Criterion) {
         group.bench_function("native", |b| {
             b.iter(|| run.call::<mlua::Value>(()).unwrap())
         });
-        group.bench_function("wasm", |b| b.iter(|| vm.eval("return run()").unwrap()));
+        group.bench_function("wasm", |b| b.iter(|| vm.run("return run()").unwrap()));
         group.finish();
     }
 }

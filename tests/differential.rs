@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use lua_wasm::{Error, Value};
+use lua_wasm::Value;
 use mlua::{Lua, LuaOptions, MultiValue, StdLib};
 
 use crate::support::vm;
@@ -26,13 +26,14 @@ pub struct Observed {
 /// Runs `code` in a fresh lua.wasm VM.
 pub fn run_in_wasm(code: &str) -> Observed {
     let mut vm = vm();
-    match vm.eval(code) {
+    match vm.run(code) {
         Ok(e) => Observed {
             output: String::from_utf8_lossy(&e.output).into_owned(),
             values: e.values.into_iter().map(normalize).collect(),
             error: None,
         },
-        Err(Error::Lua { message }) => {
+        Err(e) if e.lua_message().is_some() => {
+            let message = e.lua_message().unwrap();
             let (stdout, _) = vm.take_channel_output();
             Observed {
                 output: String::from_utf8_lossy(&stdout).into_owned(),

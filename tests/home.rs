@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use lua_wasm::{MemoryStore, TableStore, Value};
+use lua_wasm::{MemoryStore, TableStoreExt, Value};
 
 use crate::support::{eval, lua_error, string, value, vm, vm_over};
 

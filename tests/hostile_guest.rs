@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use lua_wasm::{Engine, Error, MemoryStore, TableStore, Vm};
+use lua_wasm::{Engine, Error, MemoryStore, TableStoreExt, Vm};
 
 /// A module with the ABI's exports whose `compute` makes one import call with the
 /// given arguments and returns what the import answered.
@@ -30,7 +30,7 @@ fn hostile(call: &str) -> Vec<u8> {
 fn run(call: &str, store: Arc<MemoryStore>) -> lua_wasm::Result<lua_wasm::Evaluated> {
     let engine = Engine::from_module_bytes(&hostile(call)).unwrap();
     let mut vm = Vm::new(&engine, store).unwrap();
-    vm.eval("x")
+    vm.run("x")
 }
 
 #[test]

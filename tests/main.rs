@@ -3,20 +3,24 @@
 //! - `module_shape`: what lua.wasm imports and exports, and its memory.
 //! - `seeds`: the seed examples give the values and byte sizes the seeds document.
 //! - `abi`: the raw ABI through a bare, seed-style host: buffer protocol, bad inputs.
+//! - `atomic`: a call's `_home` writes commit together or not at all; no lost updates.
 //! - `errors`: Lua errors behave as in native Lua, and the VM survives every one.
 //! - `home`: `_home` persists across calls and instances; nested tables; keys of all types.
 //! - `output`: `print` capture, including more output than the buffer holds.
 //! - `differential`: programs in tests/lua/ run natively (mlua) and in lua.wasm, compared.
+//! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
 //! - `vendored_lua`: lua-src/ is Lua 5.4.9, unmodified.
 
 mod support;
 
 mod abi;
+mod atomic;
 mod differential;
 mod errors;
 mod home;
 mod hostile_guest;
+mod limits;
 mod module_shape;
 mod output;
 mod seeds;

@@ -25,7 +25,7 @@ pub fn vm_over(store: &Arc<MemoryStore>) -> Vm {
 
 /// Runs `code`, which must succeed.
 pub fn eval(vm: &mut Vm, code: &str) -> Evaluated {
-    match vm.eval(code) {
+    match vm.run(code) {
         Ok(e) => e,
         Err(e) => panic!("{code:?} failed:\n{e}"),
     }
@@ -42,12 +42,22 @@ pub fn value(vm: &mut Vm, code: &str) -> Value {
     values.remove(0)
 }
 
-/// Runs `code`, which must raise a Lua error; returns its message.
+/// Runs `code`, which must raise a Lua error; returns it as Lua reports it (message and
+/// traceback).
 pub fn lua_error(vm: &mut Vm, code: &str) -> String {
-    match vm.eval(code) {
-        Err(Error::Lua { message }) => message,
+    match vm.run(code) {
+        Err(e) => e.lua_message().unwrap_or_else(|| {
+            panic!("{code:?} should fail with a Lua error, but failed with {e}")
+        }),
         Ok(e) => panic!("{code:?} should fail, but returned {e:?}"),
-        Err(e) => panic!("{code:?} should fail with a Lua error, but failed with {e}"),
+    }
+}
+
+/// Runs `code`, which must fail; returns the error.
+pub fn failure(vm: &mut Vm, code: &str) -> Error {
+    match vm.run(code) {
+        Err(e) => e,
+        Ok(e) => panic!("{code:?} should fail, but returned {e:?}"),
     }
 }
 

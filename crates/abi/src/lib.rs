@@ -49,6 +49,26 @@ pub mod well_known_key {
     pub const TIME: &str = "time";
     /// CHANNEL `get`: processor time used by this VM, a float value in seconds.
     pub const CLOCK: &str = "clock";
+    /// CHANNEL `get`, at the start of each `compute`: the most Lua VM instructions the call
+    /// may execute, an integer value; absent or 0 means no limit.
+    pub const BUDGET: &str = "budget";
+    /// CHANNEL `set`, just before `compute` returns an error: what kind of error it is,
+    /// one of [`error_kind`](crate::error_kind)'s texts.
+    pub const ERROR_KIND: &str = "error";
+}
+
+/// The kinds of error `compute` reports through the channel (key `"error"`).
+pub mod error_kind {
+    /// The code did not compile.
+    pub const SYNTAX: &str = "syntax";
+    /// The code raised an error while running.
+    pub const RUNTIME: &str = "runtime";
+    /// Lua ran out of memory.
+    pub const MEMORY: &str = "memory";
+    /// The call used up its instruction budget.
+    pub const BUDGET: &str = "budget";
+    /// The call's values did not fit in the I/O buffer, or the call broke the ABI.
+    pub const ABI: &str = "abi";
 }
 
 /// Reads the u32 at the start of a successful `compute` result: the length of the

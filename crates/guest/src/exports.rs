@@ -5,7 +5,9 @@
 
 use core::cell::{Cell, UnsafeCell};
 
-use lua_wasm_abi::{BUFFER_SIZE, MEMORY_STATS_SIZE, PAGE_SIZE};
+use lua_wasm_abi::{
+    error_kind, table_id, well_known_key, BUFFER_SIZE, MEMORY_STATS_SIZE, PAGE_SIZE,
+};
 
 use crate::output;
 use crate::vm::{self, Outcome};
@@ -64,11 +66,14 @@ pub extern "C" fn get_buffer_size() -> i32 {
 #[no_mangle]
 pub extern "C" fn compute(ptr: i32, len: i32) -> i32 {
     if BUSY.0.get() {
-        return write_error(b"compute was called while another compute was running");
+        return write_error(
+            error_kind::ABI,
+            b"compute was called while another compute was running",
+        );
     }
     let (start, len) = (ptr as u32 as usize, len);
     if len < 0 {
-        return write_error(b"compute: negative code length");
+        return write_error(error_kind::ABI, b"compute: negative code length");
     }
     let len = len as usize;
     if len > BUFFER_SIZE {
@@ -76,13 +81,14 @@ pub extern "C" fn compute(ptr: i32, len: i32) -> i32 {
             "the code is {len} bytes, more than the {BUFFER_SIZE}-byte I/O buffer holds; \
              split it into several compute calls, or load it in pieces from _home"
         );
-        return write_error(msg.as_bytes());
+        return write_error(error_kind::ABI, msg.as_bytes());
     }
     if start
         .checked_add(len)
         .is_none_or(|end| end > memory_bytes())
     {
         return write_error(
+            error_kind::ABI,
             b"compute: the code pointer and length are outside the module's memory",
         );
     }
@@ -91,7 +97,7 @@ pub extern "C" fn compute(ptr: i32, len: i32) -> i32 {
     }
     let L = vm::state();
     if L.is_null() {
-        return write_error(b"not enough memory");
+        return write_error(error_kind::MEMORY, b"not enough memory");
     }
     BUSY.0.set(true);
     // SAFETY: [start, start+len) is inside memory (checked above). The code is only read
@@ -99,7 +105,7 @@ pub extern "C" fn compute(ptr: i32, len: i32) -> i32 {
     let outcome = unsafe { vm::run(L, core::slice::from_raw_parts(start as *const u8, len)) };
     let status = match outcome {
         Outcome::Values(values) => write_result(&values),
-        Outcome::Error(msg) => write_error(&msg),
+        Outcome::Error(kind, msg) => write_error(kind, &msg),
     };
     BUSY.0.set(false);
     status
@@ -119,7 +125,7 @@ fn write_result(values: &[u8]) -> i32 {
              buffer holds; return less data, or store it in _home and read it in parts",
             values.len()
         );
-        return write_error(msg.as_bytes());
+        return write_error(error_kind::ABI, msg.as_bytes());
     }
     output::take_stdout(|out| {
         let out = if 4 + out.len() + values.len() > BUFFER_SIZE {
@@ -141,10 +147,16 @@ fn write_result(values: &[u8]) -> i32 {
     })
 }
 
-/// Writes an error message into the buffer (after delivering any pending output through
-/// the channel, so output printed before the error is not lost).
-fn write_error(msg: &[u8]) -> i32 {
+/// Writes an error message into the buffer, after delivering any pending output through
+/// the channel (so output printed before the error is not lost) and telling the host the
+/// kind of error.
+fn write_error(kind: &str, msg: &[u8]) -> i32 {
     output::flush_stdout();
+    let _ = crate::host::set(
+        table_id::CHANNEL,
+        well_known_key::ERROR_KIND.as_bytes(),
+        kind.as_bytes(),
+    );
     let n = msg.len().min(BUFFER_SIZE);
     // SAFETY: as in write_result.
     let buf = unsafe { &mut *BUFFER.0.get() };

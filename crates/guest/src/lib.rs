@@ -4,6 +4,7 @@
 //! Module map (wasm32 only, but `libc`):
 //! - `exports`: the ABI entry points (`init`, `compute`, ...), checking every host input.
 //! - `vm`: the Lua state, its libraries, running a chunk with a traceback handler.
+//! - `budget`: the instruction budget of a call (a count hook).
 //! - `result`: encoding returned values into a result.
 //! - `home`: `_home` and the other external tables, over the host imports.
 //! - `host`: the five imports and the protocol around them.
@@ -22,6 +23,8 @@ extern crate alloc;
 
 pub mod libc;
 
+#[cfg(target_arch = "wasm32")]
+mod budget;
 #[cfg(target_arch = "wasm32")]
 mod exports;
 #[cfg(target_arch = "wasm32")]

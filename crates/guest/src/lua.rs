@@ -11,10 +11,11 @@ use core::ffi::{c_char, c_int};
 
 use crate::ffi::*;
 
-/// An error to raise in Lua: a message, positioned like `luaL_error` when `positioned`.
+/// An error to raise in Lua: a message, prefixed with the position of the function at
+/// stack `level` (as `luaL_where` gives it).
 pub struct LuaError {
     pub message: Vec<u8>,
-    pub positioned: bool,
+    pub level: c_int,
 }
 
 impl LuaError {
@@ -23,7 +24,16 @@ impl LuaError {
     pub fn new(message: impl AsRef<[u8]>) -> Self {
         LuaError {
             message: message.as_ref().to_vec(),
-            positioned: true,
+            level: 1,
+        }
+    }
+
+    /// An error message positioned at the running function itself (for hooks, which
+    /// run inside the function they interrupt).
+    pub fn here(message: impl AsRef<[u8]>) -> Self {
+        LuaError {
+            message: message.as_ref().to_vec(),
+            level: 0,
         }
     }
 }
@@ -33,11 +43,7 @@ impl LuaError {
 /// # Safety
 /// Called from a Lua C function with no Rust value needing drop alive (see module doc).
 pub unsafe fn raise(L: *mut lua_State, err: LuaError) -> c_int {
-    if err.positioned {
-        luaL_where(L, 1);
-    } else {
-        lua_pushbytes(L, b"");
-    }
+    luaL_where(L, err.level);
     lua_pushbytes(L, &err.message);
     drop(err);
     lua_concat(L, 2);

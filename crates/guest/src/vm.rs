@@ -6,6 +6,9 @@ use core::ffi::{c_char, c_int, c_void};
 use core::ptr;
 
 use crate::ffi::*;
+use lua_wasm_abi::error_kind;
+
+use crate::budget;
 use crate::heap::lua_alloc;
 use crate::home;
 use crate::lua::{cstr, run_c_function, LuaError};
@@ -35,6 +38,7 @@ pub fn state() -> *mut lua_State {
                 lua_close(L);
                 return ptr::null_mut();
             }
+            budget::install(L);
             STATE.0.set(L);
         }
     }
@@ -71,8 +75,19 @@ unsafe extern "C" fn open(L: *mut lua_State) -> c_int {
     lua_pushcfunction(L, Some(os_exit));
     lua_setfield(L, -2, cstr!("exit"));
     lua_pop(L, 1);
+    // The count hook enforces the instruction budget (budget.rs): scripts may not replace it.
+    lua_getglobal(L, cstr!("debug"));
+    lua_pushcfunction(L, Some(debug_sethook));
+    lua_setfield(L, -2, cstr!("sethook"));
+    lua_pop(L, 1);
     home::install(L);
     0
+}
+
+unsafe extern "C" fn debug_sethook(L: *mut lua_State) -> c_int {
+    run_c_function(L, |_| {
+        Err(LuaError::new("debug.sethook is not available in lua.wasm: the host's instruction budget uses the hook"))
+    })
 }
 
 unsafe extern "C" fn os_exit(L: *mut lua_State) -> c_int {
@@ -147,8 +162,9 @@ unsafe extern "C" fn message_handler(L: *mut lua_State) -> c_int {
 pub enum Outcome {
     /// The encoded values it returned (possibly none).
     Values(Vec<u8>),
-    /// The error message, with a traceback for runtime errors.
-    Error(Vec<u8>),
+    /// The kind of error (lua_wasm_abi::error_kind) and its message, with a traceback
+    /// for runtime errors.
+    Error(&'static str, Vec<u8>),
 }
 
 /// Longest chunk name prefix kept: more than LUA_IDSIZE, so `[string "..."]` names come
@@ -162,6 +178,7 @@ const CHUNKNAME_PREFIX: usize = 120;
 /// `L` is the state from [`state`].
 pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
     lua_settop(L, 0);
+    budget::start_call(L);
     lua_pushcfunction(L, Some(message_handler)); // 1
     let mut name = [0u8; CHUNKNAME_PREFIX + 1];
     let prefix = &code[..code.len().min(CHUNKNAME_PREFIX)];
@@ -174,29 +191,40 @@ pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
         cstr!("t"),
     );
     if status != LUA_OK as c_int {
-        return take_error(L);
+        return take_error(L, status, error_kind::SYNTAX);
     }
-    if lua_pcall(L, 0, LUA_MULTRET, 1) != LUA_OK as c_int {
-        return take_error(L);
+    let status = lua_pcall(L, 0, LUA_MULTRET, 1);
+    if status != LUA_OK as c_int {
+        return take_error(L, status, error_kind::RUNTIME);
     }
     // [handler, results...]: encode the results under protection.
     lua_pushcfunction(L, Some(result::encode_results));
     lua_insert(L, 2);
     let nresults = lua_gettop(L) - 2;
-    if lua_pcall(L, nresults, 0, 1) != LUA_OK as c_int {
-        return take_error(L);
+    let status = lua_pcall(L, nresults, 0, 1);
+    if status != LUA_OK as c_int {
+        return take_error(L, status, error_kind::RUNTIME);
     }
     lua_settop(L, 0);
     Outcome::Values(result::take_encoded())
 }
 
-unsafe fn take_error(L: *mut lua_State) -> Outcome {
+/// Takes the error at the top of the stack; `kind` is what a non-memory error of this
+/// phase is, unless the budget ran out.
+unsafe fn take_error(L: *mut lua_State, status: c_int, kind: &'static str) -> Outcome {
     let msg = match lua_type(L, -1) as u32 {
         LUA_TSTRING | LUA_TNUMBER => lua_tobytes(L, -1).to_vec(),
         _ => b"(error object is not a string)".to_vec(),
     };
     lua_settop(L, 0);
-    Outcome::Error(msg)
+    let kind = if status == LUA_ERRMEM as c_int {
+        error_kind::MEMORY
+    } else if budget::exhausted() {
+        error_kind::BUDGET
+    } else {
+        kind
+    };
+    Outcome::Error(kind, msg)
 }
 
 /// Runs a full garbage collection; returns the bytes it freed.

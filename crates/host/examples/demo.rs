@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use lua_wasm_abi::value::{self, Value};
-use lua_wasm_host::{Engine, MemoryStore, RawOutcome, TableStore, Vm};
+use lua_wasm_host::{Engine, MemoryStore, RawOutcome, TableStoreExt, Vm};
 
 fn main() -> Result<()> {
     println!("Lua WASM Integration Example (Rust + wasmtime, lua-wasm-host)\n");
@@ -31,7 +31,7 @@ fn main() -> Result<()> {
 
     let stats = vm.memory_stats()?;
     println!("Buffer info:");
-    println!("  Pointer: {:#x}", vm.buffer_ptr());
+    println!("  Pointer: {:#x}", vm.buffer_ptr()?);
     println!("  Size: {} bytes\n", stats.io_buffer_size);
 
     // Step 2: the seed examples, showing the result bytes as the ABI defines them.

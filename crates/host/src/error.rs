@@ -1,32 +1,151 @@
 //! The host library's error type.
 
 use std::fmt;
+use std::time::Duration;
 
 /// Everything that can go wrong when running Lua in lua.wasm.
+///
+/// After `Syntax`, `Runtime`, `BudgetExhausted`, `OutOfMemory` and `ResultTooLarge` the VM
+/// is intact and ready for the next call. After `Timeout` and `Module` its instance was
+/// discarded: the next call runs on a fresh one (globals are gone, `_home` is intact).
+/// In every case the failed call changed nothing in the table store.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// The Lua code raised an error (or did not compile). `message` is what Lua reports,
-    /// including the traceback for runtime errors.
-    Lua { message: String },
+    /// The code did not compile (`lua_load` failed).
+    Syntax {
+        /// Lua's message, e.g. `[string "x ="]:1: unexpected symbol near <eof>`.
+        message: String,
+    },
+    /// The code raised an error while running.
+    Runtime {
+        /// Lua's message, e.g. `[string "..."]:2: attempt to index a nil value`.
+        message: String,
+        /// The traceback (`stack traceback:\n\t...`), empty when the error value
+        /// described itself (`__tostring`).
+        traceback: String,
+        /// The chunk the error points at (`[string "..."]`), when the message has a position.
+        chunk: Option<String>,
+        /// The line the error points at, when the message has a position.
+        line: Option<u32>,
+    },
+    /// The call executed more Lua instructions than its budget
+    /// ([`VmOptions::instruction_budget`](crate::VmOptions)).
+    BudgetExhausted { instructions: u64, message: String },
+    /// The call ran longer than its deadline ([`VmOptions::timeout`](crate::VmOptions)).
+    Timeout { after: Duration },
+    /// Lua ran out of memory ([`VmOptions::memory_limit`](crate::VmOptions)).
+    OutOfMemory { limit: usize },
     /// The code is longer than the module's I/O buffer.
     CodeTooLarge { len: usize, max: usize },
+    /// The values returned do not fit in the module's I/O buffer.
+    ResultTooLarge { message: String },
     /// The table store failed.
     Store(StoreError),
-    /// The module trapped or broke the ABI; this VM can no longer be used.
+    /// The module trapped or broke the ABI.
     Module(String),
+}
+
+impl Error {
+    /// The error as Lua reports it (message and traceback), for Lua errors.
+    pub fn lua_message(&self) -> Option<String> {
+        match self {
+            Error::Syntax { message } => Some(message.clone()),
+            Error::Runtime {
+                message, traceback, ..
+            } if traceback.is_empty() => Some(message.clone()),
+            Error::Runtime {
+                message, traceback, ..
+            } => Some(format!("{message}\n{traceback}")),
+            Error::BudgetExhausted { message, .. } => Some(message.clone()),
+            Error::OutOfMemory { .. } => Some("not enough memory".into()),
+            _ => None,
+        }
+    }
+
+    /// Builds the error for a failed `compute`, from the kind the module reported
+    /// (docs/ABI.md, "Host services") and its message.
+    pub(crate) fn from_guest(
+        kind: Option<&str>,
+        message: String,
+        budget: Option<u64>,
+        memory_limit: usize,
+    ) -> Error {
+        use lua_wasm_abi::error_kind as kind_of;
+        match kind {
+            Some(kind_of::SYNTAX) => Error::Syntax { message },
+            Some(kind_of::MEMORY) => Error::OutOfMemory {
+                limit: memory_limit,
+            },
+            Some(kind_of::BUDGET) => Error::BudgetExhausted {
+                instructions: budget.unwrap_or(0),
+                message,
+            },
+            Some(kind_of::ABI) => Error::ResultTooLarge { message },
+            _ => runtime(message),
+        }
+    }
+}
+
+/// Splits a runtime error into message, traceback and position.
+fn runtime(full: String) -> Error {
+    let (message, traceback) = match full.find("\nstack traceback:") {
+        Some(at) => (full[..at].to_string(), full[at + 1..].to_string()),
+        None => (full, String::new()),
+    };
+    let (chunk, line) = position(&message).map_or((None, None), |(c, l)| (Some(c), Some(l)));
+    Error::Runtime {
+        message,
+        traceback,
+        chunk,
+        line,
+    }
+}
+
+/// The `chunk:line:` prefix of a Lua message, if it has one.
+fn position(message: &str) -> Option<(String, u32)> {
+    // A `[string "..."]` chunk name may itself contain ':' and digits: skip past it.
+    let search_from = if message.starts_with("[string \"") {
+        message.find("\"]:").map(|i| i + 2)?
+    } else {
+        0
+    };
+    let rest = &message[search_from..];
+    let colon = search_from + rest.find(':')?;
+    let after = &message[colon + 1..];
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || !after[digits.len()..].starts_with(':') {
+        return None;
+    }
+    Some((message[..colon].to_string(), digits.parse().ok()?))
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Lua { message } => f.write_str(message),
+            Error::Syntax { message } => f.write_str(message),
+            Error::Runtime { .. } => f.write_str(&self.lua_message().unwrap_or_default()),
+            Error::BudgetExhausted { message, .. } => write!(
+                f,
+                "{message} (raise VmOptions::instruction_budget if the script needs more)"
+            ),
+            Error::Timeout { after } => write!(
+                f,
+                "the script ran longer than its {after:?} deadline and was stopped; its VM was reset \
+                 (globals lost, _home kept); raise VmOptions::timeout if it needs longer"
+            ),
+            Error::OutOfMemory { limit } => write!(
+                f,
+                "not enough memory: the script needs more than the VM's {limit}-byte limit \
+                 (raise VmOptions::memory_limit if it should have more)"
+            ),
             Error::CodeTooLarge { len, max } => write!(
                 f,
                 "the code is {len} bytes, more than the {max}-byte I/O buffer of lua.wasm; split it into several calls"
             ),
+            Error::ResultTooLarge { message } => f.write_str(message),
             Error::Store(e) => write!(f, "table store: {e}"),
-            Error::Module(msg) => write!(f, "lua.wasm failed: {msg}; create a new VM"),
+            Error::Module(msg) => write!(f, "lua.wasm failed: {msg}; its VM was reset (globals lost, _home kept)"),
         }
     }
 }
@@ -60,3 +179,38 @@ impl std::error::Error for StoreError {}
 
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_errors_are_split_into_message_traceback_and_position() {
+        let e = runtime("[string \"a:1: b\"]:12: boom\nstack traceback:\n\tx".into());
+        let Error::Runtime {
+            message,
+            traceback,
+            chunk,
+            line,
+        } = e
+        else {
+            panic!()
+        };
+        assert_eq!(message, "[string \"a:1: b\"]:12: boom");
+        assert_eq!(traceback, "stack traceback:\n\tx");
+        assert_eq!(
+            (chunk.as_deref(), line),
+            (Some("[string \"a:1: b\"]"), Some(12))
+        );
+    }
+
+    #[test]
+    fn messages_without_a_position_have_none() {
+        let Error::Runtime { chunk, line, .. } = runtime("just a value".into()) else {
+            panic!()
+        };
+        assert_eq!((chunk, line), (None, None));
+        assert_eq!(position("stdin:3: x"), Some(("stdin".into(), 3)));
+        assert_eq!(position("a: b"), None);
+    }
+}

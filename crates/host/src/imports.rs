@@ -13,11 +13,20 @@ use lua_wasm_abi::{table_id, well_known_key};
 use wasmtime::{Caller, Linker, Memory, StoreLimits};
 
 use crate::error::StoreError;
-use crate::store::TableStore;
+use crate::store::{TableStore, Transaction};
+
+/// Where printed output goes as it arrives (see `Vm::set_output`).
+pub type OutputSink = Box<dyn FnMut(&[u8]) + Send>;
 
 /// What a VM's wasmtime store holds for the imports.
 pub(crate) struct HostState {
     pub tables: Arc<dyn TableStore>,
+    /// The transaction of the current call, begun at its first store access.
+    pub tx: Option<Box<dyn Transaction>>,
+    /// The instruction budget of each call, answered on the channel.
+    pub budget: Option<u64>,
+    /// Receives standard output as it arrives; without one it is collected in `call`.
+    pub sink: Option<OutputSink>,
     pub limits: StoreLimits,
     pub memory: Option<Memory>,
     /// Time spent inside earlier `compute` calls: the VM's processor time for `os.clock`.
@@ -36,6 +45,26 @@ pub(crate) struct CallState {
     pub stderr: Vec<u8>,
     /// The first store failure of this call: the call's Lua error is caused by it.
     pub store_error: Option<StoreError>,
+    /// The kind of error the module reported for this call (lua_wasm_abi::error_kind).
+    pub error_kind: Option<String>,
+}
+
+impl HostState {
+    /// The current call's transaction, begun on first use.
+    fn tx(&mut self) -> Result<&mut dyn Transaction, StoreError> {
+        if self.tx.is_none() {
+            self.tx = Some(self.tables.begin()?);
+        }
+        Ok(self.tx.as_mut().expect("just begun").as_mut())
+    }
+
+    /// Delivers standard output to the sink, or keeps it for the call's result.
+    pub(crate) fn stdout(&mut self, bytes: &[u8]) {
+        match &mut self.sink {
+            Some(sink) => sink(bytes),
+            None => self.call.stdout.extend_from_slice(bytes),
+        }
+    }
 }
 
 type Trap = wasmtime::Error;
@@ -112,20 +141,24 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             let key = read(&caller, "key", kp, kl)?;
             let value = read(&caller, "value", vp, vl)?;
             if table == table_id::CHANNEL {
-                let call = &mut caller.data_mut().call;
+                let state = caller.data_mut();
                 match key.as_slice() {
-                    k if k == well_known_key::STDOUT.as_bytes() => {
-                        call.stdout.extend_from_slice(&value)
-                    }
+                    k if k == well_known_key::STDOUT.as_bytes() => state.stdout(&value),
                     k if k == well_known_key::STDERR.as_bytes() => {
-                        call.stderr.extend_from_slice(&value)
+                        state.call.stderr.extend_from_slice(&value)
+                    }
+                    k if k == well_known_key::ERROR_KIND.as_bytes() => {
+                        state.call.error_kind = Some(String::from_utf8_lossy(&value).into_owned())
                     }
                     _ => return Ok(-1),
                 }
                 return Ok(0);
             }
-            let tables = caller.data().tables.clone();
-            Ok(match tables.set(table, &key, &value) {
+            let result = caller
+                .data_mut()
+                .tx()
+                .and_then(|tx| tx.set(table, &key, &value));
+            Ok(match result {
                 Ok(()) => 0,
                 Err(e) => store_failed(&mut caller, e),
             })
@@ -145,8 +178,7 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             let found = if table == table_id::CHANNEL {
                 service(caller.data(), &key)
             } else {
-                let tables = caller.data().tables.clone();
-                match tables.get(table, &key) {
+                match caller.data_mut().tx().and_then(|tx| tx.get(table, &key)) {
                     Ok(v) => v,
                     Err(e) => return Ok(store_failed(&mut caller, e)),
                 }
@@ -164,19 +196,19 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         "js_ext_table_delete",
         |mut caller: Caller<'_, HostState>, table: u32, kp: u32, kl: u32| -> Result<i32, Trap> {
             let key = read(&caller, "key", kp, kl)?;
-            let tables = caller.data().tables.clone();
-            Ok(match tables.delete(table, &key) {
-                Ok(()) => 0,
-                Err(e) => store_failed(&mut caller, e),
-            })
+            Ok(
+                match caller.data_mut().tx().and_then(|tx| tx.delete(table, &key)) {
+                    Ok(()) => 0,
+                    Err(e) => store_failed(&mut caller, e),
+                },
+            )
         },
     )?;
     linker.func_wrap(
         "env",
         "js_ext_table_size",
         |mut caller: Caller<'_, HostState>, table: u32| -> i32 {
-            let tables = caller.data().tables.clone();
-            match tables.len(table) {
+            match caller.data_mut().tx().and_then(|tx| tx.len(table)) {
                 Ok(n) => length_answer(n),
                 Err(e) => store_failed(&mut caller, e),
             }
@@ -186,8 +218,7 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         "env",
         "js_ext_table_keys",
         |mut caller: Caller<'_, HostState>, table: u32, bp: u32, max: u32| -> Result<i32, Trap> {
-            let tables = caller.data().tables.clone();
-            let keys = match tables.keys(table) {
+            let keys = match caller.data_mut().tx().and_then(|tx| tx.keys(table)) {
                 Ok(k) => k,
                 Err(e) => return Ok(store_failed(&mut caller, e)),
             };
@@ -201,8 +232,14 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     Ok(())
 }
 
-/// Answers the channel's `get` requests: the clock.
+/// Answers the channel's `get` requests: the clock and the budget.
 fn service(state: &HostState, key: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(9);
+    if key == well_known_key::BUDGET.as_bytes() {
+        let budget = i64::try_from(state.budget?).unwrap_or(i64::MAX);
+        value::encode(&Value::Integer(budget), &mut out);
+        return Some(out);
+    }
     let seconds = match key {
         k if k == well_known_key::TIME.as_bytes() => SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -213,7 +250,6 @@ fn service(state: &HostState, key: &[u8]) -> Option<Vec<u8>> {
         }
         _ => return None,
     };
-    let mut out = Vec::with_capacity(9);
     value::encode(&Value::Float(seconds), &mut out);
     Some(out)
 }

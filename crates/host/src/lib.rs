@@ -6,7 +6,7 @@
 //!
 //! let engine = Engine::new()?;
 //! let mut vm = Vm::new(&engine, Arc::new(MemoryStore::new()))?;
-//! let out = vm.eval("_home.n = (_home.n or 0) + 1; print('hi'); return _home.n")?;
+//! let out = vm.run("_home.n = (_home.n or 0) + 1; print('hi'); return _home.n")?;
 //! assert_eq!(out.output, b"hi\n");
 //! # Ok::<(), lua_wasm_host::Error>(())
 //! ```
@@ -20,5 +20,8 @@ mod vm;
 pub use engine::{Engine, LUA_WASM};
 pub use error::{Error, Result, StoreError};
 pub use lua_wasm_abi::value::Value;
-pub use store::{MemoryStore, TableStore};
-pub use vm::{Evaluated, MemoryStats, RawOutcome, Vm, VmOptions, DEFAULT_MEMORY_LIMIT};
+pub use store::{MemoryStore, TableStore, TableStoreExt, Transaction};
+pub use vm::{
+    Evaluated, MemoryStats, RawOutcome, Vm, VmOptions, DEFAULT_INSTRUCTION_BUDGET,
+    DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT,
+};

@@ -1,0 +1,75 @@
+//! Atomic calls: all `_home` writes of one call become visible together, a call that ends
+//! in an error leaves `_home` exactly as it was, a call reads its own writes, and VMs on
+//! many threads sharing one store never lose an update.
+
+use std::sync::Arc;
+
+use lua_wasm::{Error, MemoryStore, TableStoreExt, Value, Vm};
+
+use crate::support::{engine, eval, failure, value, vm_over};
+
+#[test]
+fn a_failed_call_changes_nothing_in_home() {
+    let store = Arc::new(MemoryStore::new());
+    let mut vm = vm_over(&store);
+    eval(&mut vm, "_home.a = 1; _home.list = {1, 2}");
+    let before = store.keys(1).unwrap();
+    let e = failure(
+        &mut vm,
+        "_home.a = 2; _home.b = 3; _home.list[3] = 3; _home.a = nil; error('late')",
+    );
+    assert!(matches!(e, Error::Runtime { .. }));
+    assert_eq!(store.keys(1).unwrap(), before);
+    assert_eq!(
+        eval(&mut vm, "return _home.a, _home.b, #_home.list").values,
+        vec![Value::Integer(1), Value::Nil, Value::Integer(2)]
+    );
+}
+
+#[test]
+fn a_call_reads_its_own_writes_before_they_are_committed() {
+    let mut vm = vm_over(&Arc::new(MemoryStore::new()));
+    let code = "_home.x = 5; _home.t = {y = 6}; local n = 0 for _ in pairs(_home) do n = n + 1 end return _home.x + _home.t.y, n";
+    assert_eq!(
+        eval(&mut vm, code).values,
+        vec![Value::Integer(11), Value::Integer(2)]
+    );
+}
+
+#[test]
+fn writes_become_visible_to_other_vms_only_when_the_call_ends() {
+    let store = Arc::new(MemoryStore::new());
+    let mut writer = vm_over(&store);
+    eval(&mut writer, "_home.step = 1");
+    assert_eq!(store.get(1, b"step").unwrap().map(|v| v.len()), Some(9));
+    let e = failure(&mut writer, "_home.step = 2 error('rolled back')");
+    assert!(e.lua_message().is_some());
+    let mut reader = vm_over(&store);
+    assert_eq!(value(&mut reader, "return _home.step"), Value::Integer(1));
+}
+
+#[test]
+fn many_threads_incrementing_one_counter_lose_no_update() {
+    const THREADS: usize = 8;
+    const INCREMENTS: usize = 50;
+    let store = Arc::new(MemoryStore::new());
+    let workers: Vec<_> = (0..THREADS)
+        .map(|_| {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                let mut vm = Vm::new(engine(), store).unwrap();
+                for _ in 0..INCREMENTS {
+                    vm.run("_home.counter = (_home.counter or 0) + 1").unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let mut vm = vm_over(&store);
+    assert_eq!(
+        value(&mut vm, "return _home.counter"),
+        Value::Integer((THREADS * INCREMENTS) as i64)
+    );
+}
