@@ -73,3 +73,35 @@ fn many_threads_incrementing_one_counter_lose_no_update() {
         Value::Integer((THREADS * INCREMENTS) as i64)
     );
 }
+
+#[test]
+fn vms_on_many_threads_sharing_a_sqlite_file_lose_no_update() {
+    const THREADS: usize = 6;
+    const INCREMENTS: usize = 25;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("home.db");
+    let workers: Vec<_> = (0..THREADS)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                // Each thread opens the file itself, as separate processes would.
+                let store = Arc::new(lua_wasm::SqliteStore::open(&path).unwrap());
+                let mut vm = Vm::new(engine(), store).unwrap();
+                for _ in 0..INCREMENTS {
+                    vm.run("_home.counter = (_home.counter or 0) + 1; _home.log = _home.log or {}; table.insert(_home.log, 1)")
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let store = Arc::new(lua_wasm::SqliteStore::open(&path).unwrap());
+    let mut vm = Vm::new(engine(), store).unwrap();
+    let total = (THREADS * INCREMENTS) as i64;
+    assert_eq!(
+        eval(&mut vm, "return _home.counter, #_home.log").values,
+        vec![Value::Integer(total), Value::Integer(total)]
+    );
+}

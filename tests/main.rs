@@ -10,12 +10,15 @@
 //! - `differential`: programs in tests/lua/ run natively (mlua) and in lua.wasm, compared.
 //! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
+//! - `typed`: the serde API (`eval`, `call`, `set_global`, `global`).
 //! - `vendored_lua`: lua-src/ is Lua 5.4.9, unmodified.
+//! - `cli`: the `lua-wasm` command behaves like `lua`: -e, scripts, the REPL, errors, limits, `--home`.
 
 mod support;
 
 mod abi;
 mod atomic;
+mod cli;
 mod differential;
 mod errors;
 mod home;
@@ -24,4 +27,5 @@ mod limits;
 mod module_shape;
 mod output;
 mod seeds;
+mod typed;
 mod vendored_lua;

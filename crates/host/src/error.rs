@@ -31,15 +31,37 @@ pub enum Error {
     },
     /// The call executed more Lua instructions than its budget
     /// ([`VmOptions::instruction_budget`](crate::VmOptions)).
-    BudgetExhausted { instructions: u64, message: String },
+    BudgetExhausted {
+        /// The budget that was spent.
+        instructions: u64,
+        /// Lua's message, with the position where the call was stopped.
+        message: String,
+    },
     /// The call ran longer than its deadline ([`VmOptions::timeout`](crate::VmOptions)).
-    Timeout { after: Duration },
+    Timeout {
+        /// The deadline that passed.
+        after: Duration,
+    },
     /// Lua ran out of memory ([`VmOptions::memory_limit`](crate::VmOptions)).
-    OutOfMemory { limit: usize },
+    OutOfMemory {
+        /// The VM's memory limit in bytes.
+        limit: usize,
+    },
     /// The code is longer than the module's I/O buffer.
-    CodeTooLarge { len: usize, max: usize },
+    CodeTooLarge {
+        /// The code's length.
+        len: usize,
+        /// The most the buffer takes.
+        max: usize,
+    },
     /// The values returned do not fit in the module's I/O buffer.
-    ResultTooLarge { message: String },
+    ResultTooLarge {
+        /// The module's explanation.
+        message: String,
+    },
+    /// A value could not be converted between Lua and Rust (serde), or a name is not a
+    /// Lua global name.
+    Convert(crate::serde_value::ConvertError),
     /// The table store failed.
     Store(StoreError),
     /// The module trapped or broke the ABI.
@@ -144,6 +166,7 @@ impl fmt::Display for Error {
                 "the code is {len} bytes, more than the {max}-byte I/O buffer of lua.wasm; split it into several calls"
             ),
             Error::ResultTooLarge { message } => f.write_str(message),
+            Error::Convert(e) => write!(f, "converting a value: {e}"),
             Error::Store(e) => write!(f, "table store: {e}"),
             Error::Module(msg) => write!(f, "lua.wasm failed: {msg}; its VM was reset (globals lost, _home kept)"),
         }
@@ -154,6 +177,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Store(e) => Some(e),
+            Error::Convert(e) => Some(e),
             _ => None,
         }
     }

@@ -11,17 +11,26 @@
 //! # Ok::<(), lua_wasm_host::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 mod engine;
 mod error;
 mod imports;
 mod store;
+mod typed;
 mod vm;
 
 pub use engine::{Engine, LUA_WASM};
 pub use error::{Error, Result, StoreError};
 pub use lua_wasm_abi::value::Value;
-pub use store::{MemoryStore, TableStore, TableStoreExt, Transaction};
+pub use store::{
+    MemoryStore, SqliteOptions, SqliteStore, Synchronous, TableStore, TableStoreExt, Transaction,
+};
 pub use vm::{
     Evaluated, MemoryStats, RawOutcome, Vm, VmOptions, DEFAULT_INSTRUCTION_BUDGET,
     DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT,
 };
+pub mod lua_literal;
+pub mod serde_value;
+
+pub use serde_value::{from_value, to_value, ConvertError};

@@ -25,6 +25,7 @@ struct Inner {
 }
 
 impl MemoryStore {
+    /// An empty store.
     pub fn new() -> Self {
         Self::default()
     }

@@ -12,8 +12,10 @@
 //! byte strings only (keys and values in the ABI encodings, which it need not understand).
 
 mod memory;
+mod sqlite;
 
 pub use memory::MemoryStore;
+pub use sqlite::{SqliteOptions, SqliteStore, Synchronous};
 
 use crate::error::StoreError;
 

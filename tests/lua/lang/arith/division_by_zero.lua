@@ -1,0 +1,11 @@
+-- Integer // and % by zero raise errors; float division by zero gives inf, -inf or nan.
+print(pcall(function() return 1 // 0 end))
+print(pcall(function() return 1 % 0 end))
+print(pcall(function() local z = 0 return math.mininteger // z end))
+print(pcall(function() local z = 0 return 0 % z end))
+print(1 / 0, -1 / 0, 0 / 0 ~= 0 / 0, 1 / -0.0, -1 / -0.0, 1 // 0.0, 1 % 0.0 ~= 1 % 0.0)
+print(math.huge / math.huge ~= math.huge / math.huge, math.huge * 0 ~= math.huge * 0, -math.huge + math.huge ~= 0)
+print(1 / 0 > math.maxinteger, -1 / 0 < math.mininteger, 0 / 0 == 0 / 0, 0 / 0 < 1, 0 / 0 > 1)
+print(string.format('%.1f %.1f', 1/0, -1/0), tostring(0/0) == tostring(0/0), 2^1024, -2^1024)
+print(pcall(function() local x, y = 10, 0 return x // y end))
+print(pcall(function() return '4' // 0 end))

@@ -1,0 +1,11 @@
+-- Concatenation converts numbers with %.14g (floats keep .0), and rejects other types.
+print(1 .. 2, 1.0 .. '', -0.0 .. '', 1e100 .. '', 2^63 .. '', 0.1 .. '|', 1/3 .. '', 100 // 1 .. '')
+print(math.maxinteger .. '', math.mininteger .. '', 1e15 .. '', 1e16 .. '', 123.456e2 .. '', 3 .. 4.5)
+print((1/0) .. '', (-1/0) .. '', 2^53 .. '', 12345678901234567890 .. '')
+print(pcall(function() return 'a' .. nil end))
+print(pcall(function() return 'a' .. {} end))
+print(pcall(function() return true .. 'a' end))
+print(pcall(function() local t = {} return t.x .. 'a' end))
+print(pcall(function() local b = false return 'a' .. 'b' .. b end))
+print('a' .. 'b' .. 'c' .. 1 .. 2, ('x'):rep(3) .. 5)
+local t = {} for i = 1, 10 do t[#t + 1] = i .. '' end print(table.concat(t, ''))

@@ -1,0 +1,12 @@
+-- Arithmetic on numeric strings converts them (string metamethods), keeping int/float subtypes.
+print('10' + 1, '10' + 1.0, '3.0' + 1, '0x10' + 0, ' 5 ' * 2, '1e1' - 1, '-3' // 2, '7' % '4')
+print(math.type('10' + 1), math.type('3.0' + 1), math.type('10' * '2'), math.type('10' / '2'))
+print('2' ^ 10, -'3', '9007199254740993' + 0, '9223372036854775808' + 0, '0x7fffffffffffffff' + 1)
+print(pcall(function() return '10' + 'a' end))
+print(pcall(function() return 'a' + 1 end))
+print(pcall(function() return '' + 1 end))
+print(pcall(function() return '1 2' * 1 end))
+print(pcall(function() return {} + '1' end))
+print('inf' == nil, pcall(function() return 'inf' + 0 end))
+print(pcall(function() return 'nan' * 1 end))
+print('0x1p4' + 0, '1E+2' + 0, '.5' + 0, '5.' + 0, '\t\n12\v\f\r' + 0)

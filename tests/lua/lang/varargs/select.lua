@@ -1,0 +1,10 @@
+-- select with positive, negative and '#' indices, including nils and errors.
+print(select('#'), select('#', nil), select('#', nil, nil), select('#', 1, nil, 3, nil))
+print(select(1, 'a', 'b', 'c'), select(3, 'a', 'b', 'c'), select(4, 'a', 'b', 'c'))
+print(select(-1, 'a', 'b', 'c'), select(-3, 'a', 'b', 'c'))
+print(pcall(select, -4, 'a', 'b', 'c'))
+print(pcall(select, 0, 'a'))
+print(pcall(select, 'x', 'a'))
+print(pcall(select))
+print(select(2.0, 'a', 'b'), pcall(select, 1.5, 'a'))
+print(select('#', select(2, 1, 2, 3)), select(math.maxinteger, 1))

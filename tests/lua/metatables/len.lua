@@ -1,0 +1,12 @@
+-- __len overrides # for tables (not strings); rawlen bypasses it; result may be any value.
+local t = setmetatable({1, 2, 3}, {__len = function() return 42 end})
+print(#t, rawlen(t))
+local odd = setmetatable({}, {__len = function() return 'not a number' end})
+print(#odd)
+print(pcall(function() return #odd + 1 end))
+local self_len = setmetatable({}, {__len = function(self) return rawlen(self) * 10 end})
+self_len[1] = 'a' self_len[2] = 'b' print(#self_len)
+print(pcall(table.insert, odd, 'x'))
+local seq = setmetatable({}, {__len = function() return 2 end, __index = function(_, i) return 'v' .. i end})
+print(table.concat(seq, ','), table.unpack(seq))
+print(pcall(function() return #setmetatable({}, {__len = error}) end))

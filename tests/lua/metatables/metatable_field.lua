@@ -1,0 +1,13 @@
+-- __metatable protects the metatable: getmetatable returns it, setmetatable refuses.
+local t = setmetatable({}, {__metatable = 'protected', __index = {a = 1}})
+print(getmetatable(t), t.a)
+print(pcall(setmetatable, t, {}))
+print(pcall(setmetatable, t, nil))
+local f = setmetatable({}, {__metatable = false})
+print(getmetatable(f), pcall(setmetatable, f, {}))
+print(getmetatable('abc').__metatable, getmetatable('abc') == getmetatable(''), getmetatable(1), getmetatable(nil))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, {}))
+local plain = {} print(setmetatable(plain, nil) == plain, getmetatable(plain))
+print(debug.getmetatable(t).__metatable, debug.setmetatable(5, nil))

@@ -1,0 +1,11 @@
+-- rawget, rawset, rawequal, rawlen bypass metamethods and check their argument types.
+local t = setmetatable({}, {__index = function() return 'meta' end, __newindex = function() error('no') end, __len = function() return 9 end, __eq = function() return true end})
+print(t.x, rawget(t, 'x'), rawset(t, 'x', 1) == t, t.x, #t, rawlen(t))
+print(rawequal(t, setmetatable({}, getmetatable(t))), t == setmetatable({}, getmetatable(t)))
+print(pcall(rawget, 'str', 1))
+print(pcall(rawset, 'str', 1, 2))
+print(pcall(rawset, {}, 1))
+print(pcall(rawget, {}))
+print(pcall(rawlen, {}), pcall(rawlen))
+print(rawequal(nil, nil), rawequal(0, -0), rawequal(0, 0.0), rawequal('a', 'a'), rawequal({}, {}))
+print(rawget({10, 20}, 2.0), rawget({}, nil), pcall(rawset, {}, 0/0, 1))

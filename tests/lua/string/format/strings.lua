@@ -1,0 +1,10 @@
+-- %s with widths and precisions, embedded zeros, non-string arguments converted with tostring.
+print(string.format('[%s] [%10s] [%-10s] [%.2s] [%10.2s] [%-10.2s] [%.0s]', 'hello', 'hi', 'hi', 'hello', 'hello', 'hello', 'x'))
+print(string.format('%s %s %s %s %s', 1, 1.5, true, nil, -0.0))
+print(string.format('%s', setmetatable({}, {__tostring = function() return 'custom' end})))
+local z = string.format('%s', 'a\0b') print(#z, z:byte(1, -1))
+print(pcall(string.format, '%10s', 'a\0b'))
+print(#string.format('%s', string.rep('x', 1000)), #string.format('%.5s', string.rep('y', 1000)))
+print(pcall(string.format, '%s'))
+print(string.format('%5s|%-5s|', 'toolongvalue', 'toolongvalue'))
+print(string.format('no conversions'), string.format('%%'), pcall(string.format, '%5%'))
