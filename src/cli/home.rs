@@ -5,13 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{anyhow, Context as _};
-use lua_wasm::{MemoryStore, TableStore};
-struct SqliteStore;
-impl SqliteStore {
-    fn open(_p: &Path) -> Result<MemoryStore, String> {
-        Ok(MemoryStore::new())
-    }
-}
+use lua_wasm::{MemoryStore, SqliteStore, TableStore};
 
 /// The `--home` value that keeps `_home` in memory, for this run only.
 pub const IN_MEMORY: &str = ":memory:";

@@ -490,9 +490,6 @@ impl TableStore for SqliteStore {
             Some(conn) => conn,
             None => self.inner.connect(false)?,
         };
-        // The time this `begin` has left, for SQLite's busy handler to wait on other
-        // processes; the connection keeps it for the transaction's statements, which
-        // never need another lock in WAL mode.
         let begin = if self.inner.options.read_only {
             "BEGIN"
         } else {
@@ -501,6 +498,9 @@ impl TableStore for SqliteStore {
             // and fail with SQLITE_BUSY if another writer had committed since its read).
             "BEGIN IMMEDIATE"
         };
+        // The time this `begin` has left, for SQLite's busy handler to wait on other
+        // processes; the connection keeps it for the transaction's statements, which
+        // never need another lock in WAL mode.
         let begun = conn
             .busy_timeout(left)
             .and_then(|()| conn.prepare_cached(begin)?.execute([]));
