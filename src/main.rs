@@ -9,12 +9,10 @@
 //! - `cli::home`: where `_home` and the REPL's history live.
 //! - `cli::session`: the VM and the loader that runs code as lua.c does.
 //! - `cli::repl`: the interactive loop.
-//! - `cli::literal`: Lua string literals for arbitrary bytes.
 
 mod cli {
     pub mod args;
     pub mod home;
-    pub mod literal;
     pub mod repl;
     pub mod session;
 }
@@ -34,22 +32,22 @@ fn main() -> ExitCode {
     let args = match Args::parse(std::env::args_os().collect()) {
         Ok(args) => args,
         Err(Usage(message)) => {
-            eprintln!("lua-wasm: {message}\nTry 'lua-wasm --help' for the options.");
+            let _ = writeln!(
+                std::io::stderr(),
+                "lua-wasm: {message}\nTry 'lua-wasm --help' for the options."
+            );
             return ExitCode::from(2);
         }
     };
     if args.help {
-        let help = args::help(&cli::home::describe_default_home());
+        use cli::home::{default_home, describe, history_file};
+        let help = args::help(&describe(default_home()), &describe(history_file()));
         let _ = std::io::stdout().write_all(help.as_bytes());
         return ExitCode::SUCCESS;
     }
     match run(&args) {
         Ok(code) => code,
-        Err(e) => {
-            let _ = std::io::stdout().flush();
-            eprintln!("lua-wasm: {e:#}");
-            ExitCode::FAILURE
-        }
+        Err(e) => report(&format!("{e:#}")),
     }
 }
 
@@ -82,7 +80,7 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     if args.wants_repl() {
-        cli::repl::run(&mut session, cli::home::history_file())?;
+        cli::repl::run(&mut session, cli::home::history_file(), args.version)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -102,7 +100,7 @@ fn vm_options(args: &Args) -> VmOptions {
     options
 }
 
-/// Shows a Lua failure as lua.c does (`lua-wasm: message`) and gives the exit status.
+/// Shows a failure as lua.c does (`lua-wasm: message`) and gives the exit status.
 fn report(message: &str) -> ExitCode {
     let _ = std::io::stdout().flush();
     let _ = writeln!(std::io::stderr().lock(), "lua-wasm: {message}");

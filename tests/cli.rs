@@ -324,23 +324,22 @@ fn a_failed_chunk_leaves_the_home_as_it_was() {
 #[test]
 fn a_home_that_is_not_a_lua_wasm_store_is_refused_with_a_message() {
     let sandbox = Sandbox::new();
-    let garbage = sandbox.file(
-        "garbage.db",
-        "this is not a database, it is text\n".repeat(100),
-    );
-    let run = sandbox.run(&["--home", s(&garbage), "-e", "return 1"]);
-    assert_eq!(run.status, Some(1));
-    assert!(
-        run.stderr.starts_with(&format!(
-            "lua-wasm: cannot open the home store {}",
-            s(&garbage)
-        )),
-        "{}",
-        run.stderr
-    );
-    let run = sandbox.run(&["--home", s(sandbox.dir.path()), "-e", "return 1"]);
-    assert_eq!(run.status, Some(1));
-    assert!(run.stderr.contains("it is a directory"), "{}", run.stderr);
+    let text = sandbox.file("text.db", "not a database, just text\n".repeat(100));
+    let directory = sandbox.path("");
+    for home in [&text, &directory] {
+        let run = sandbox.run(&["--home", s(home), "-e", "return 1"]);
+        assert_eq!((run.status, run.stdout.as_str()), (Some(1), ""), "{home:?}");
+        let message = run.stderr.strip_prefix("lua-wasm: ").unwrap_or("");
+        assert!(
+            message.contains(s(home).trim_end_matches('/')) && message.lines().count() == 1,
+            "{home:?}: {}",
+            run.stderr
+        );
+    }
+    // The file was left as it was.
+    assert!(std::fs::read_to_string(&text)
+        .unwrap()
+        .starts_with("not a database"));
 }
 
 #[test]
@@ -548,4 +547,33 @@ fn arguments_and_paths_that_are_not_utf8_pass_through_as_bytes() {
         .expect("lua-wasm runs");
     let run: Run = out.into();
     assert_success(&run, "3\t254\t1\t120\ntrue\n");
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly() {
+    let mut child = Sandbox::new()
+        .command()
+        .args([
+            "--budget",
+            "0",
+            "--timeout",
+            "20",
+            "-e",
+            "while true do print('y') end",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lua-wasm starts");
+    let mut first = [0u8; 2];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    assert_eq!(&first, b"y\n");
+    drop(child.stdout.take()); // as `| head -1` does
+    let out = child.wait_with_output().expect("lua-wasm ends");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -186,8 +186,9 @@ fn parse_bytes(option: &str, value: &OsStr) -> Result<usize, Usage> {
     usize::try_from(bytes).map_err(|_| bad())
 }
 
-/// The text of `--help`. `default_home` is where `_home` lives without `--home`.
-pub fn help(default_home: &str) -> String {
+/// The text of `--help`. `default_home` is where `_home` lives without `--home`, `history`
+/// where the REPL keeps its history.
+pub fn help(default_home: &str, history: &str) -> String {
     format!(
         "\
 usage: lua-wasm [options] [script [args]]
@@ -225,10 +226,11 @@ as it is complete (`1 + 1` prints 2, as in lua).
 The script gets its arguments as `...` and in the table `arg` (arg[0] is the script,
 arg[1] its first argument, the options before it have negative indices).
 
-_home without --home: {default_home}
-  ($LUA_WASM_HOME if set, else $XDG_DATA_HOME/lua-wasm/home.db, else
-  $HOME/.local/share/lua-wasm/home.db); the REPL's history is kept in the same
-  directory as lua-wasm's data (file 'history').
+Files:
+  _home without --home: {default_home}
+    ($LUA_WASM_HOME if set, else $XDG_DATA_HOME/lua-wasm/home.db, else
+    $HOME/.local/share/lua-wasm/home.db)
+  REPL history: {history}
 ",
         budget = lua_wasm::DEFAULT_INSTRUCTION_BUDGET,
         timeout = format_args!("{}", lua_wasm::DEFAULT_TIMEOUT.as_secs_f64()),

@@ -31,11 +31,11 @@ pub fn default_home() -> Option<PathBuf> {
         .or_else(|| data_dir().map(|d| d.join("home.db")))
 }
 
-/// The default home as `--help` shows it.
-pub fn describe_default_home() -> String {
-    match default_home() {
+/// A path as `--help` shows it, or what to do when there is none.
+pub fn describe(path: Option<PathBuf>) -> String {
+    match path {
         Some(p) => p.display().to_string(),
-        None => "none (set LUA_WASM_HOME, XDG_DATA_HOME or HOME, or use --home)".into(),
+        None => "none (set LUA_WASM_HOME, XDG_DATA_HOME or HOME)".into(),
     }
 }
 
@@ -75,7 +75,13 @@ pub fn open(explicit: Option<&Path>) -> anyhow::Result<Arc<dyn TableStore>> {
             path.join("home.db").display()
         ));
     }
-    let store = SqliteStore::open(&path)
-        .map_err(|e| anyhow!("cannot open the home store {}: {e}", path.display()))?;
+    let store = SqliteStore::open(&path).map_err(|e| {
+        // The store's messages usually name the file already.
+        let shown = path.display().to_string();
+        match e.to_string() {
+            message if message.contains(&shown) => anyhow!(message),
+            message => anyhow!("cannot open the home store {shown}: {message}"),
+        }
+    })?;
     Ok(Arc::new(store))
 }

@@ -32,14 +32,21 @@ trait Lines {
     fn remember(&mut self, _entry: &[u8]) {}
 }
 
-/// Runs the REPL until the end of input. `history` is the history file for terminals.
-pub fn run(session: &mut Session, history: Option<PathBuf>) -> anyhow::Result<()> {
+/// Runs the REPL until the end of input. On a terminal, it first prints the version (unless
+/// `-v` did already) and keeps its history in `history`.
+pub fn run(
+    session: &mut Session,
+    history: Option<PathBuf>,
+    version_shown: bool,
+) -> anyhow::Result<()> {
     if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        println!("{VERSION}");
+        if !version_shown {
+            let _ = writeln!(std::io::stdout(), "{VERSION}");
+        }
         let mut lines = Terminal::new(history)?;
         repl(session, &mut lines)?;
         // lua.c ends the last prompt's line when the input ends.
-        println!();
+        let _ = writeln!(std::io::stdout());
         Ok(())
     } else {
         repl(session, &mut Piped(std::io::stdin().lock()))

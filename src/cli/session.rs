@@ -15,10 +15,9 @@
 use std::io::Write as _;
 use std::sync::Arc;
 
+use lua_wasm::lua_literal::write_literal;
 use lua_wasm::{Engine, Error, TableStore, Value, Vm, VmOptions};
 use lua_wasm_abi::BUFFER_SIZE;
-
-use super::literal::{literal, push_escaped};
 
 /// The first line of every call the command sends, and so the start of their chunk names.
 const MARK: &str = "--lua-wasm\n";
@@ -101,9 +100,9 @@ end
 __lua_wasm = C
 "#;
 
-/// The longest piece of literal text sent in one `__lua_wasm.add` call: with the call
-/// around it, well inside the 64 KiB a call may have.
-const PIECE: usize = 60 * 1024;
+/// The most bytes sent in one `__lua_wasm.add` call: a byte's escape is at most 4
+/// characters (`\255`), so the call stays well inside the 64 KiB a call may have.
+const PIECE: usize = 15 * 1024;
 
 /// Room left in a call for the code's literal, beside the call's own text.
 const CALL_ROOM: usize = BUFFER_SIZE - 256;
@@ -149,10 +148,13 @@ impl Session {
     ) -> Result<Session, Error> {
         let mut vm = Vm::with_options(engine, home, options)?;
         vm.set_output(|bytes| {
-            // Like Lua's own print, ignore a closed stdout (`lua-wasm x.lua | head`).
             let mut out = std::io::stdout().lock();
-            let _ = out.write_all(bytes);
-            let _ = out.flush();
+            let written = out.write_all(bytes).and_then(|()| out.flush());
+            if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+                // The reader is gone (`lua-wasm x.lua | head -1`): stop quietly, as lua
+                // does when SIGPIPE ends it, rather than run on printing into nothing.
+                std::process::exit(0);
+            }
         });
         Ok(Session {
             vm,
@@ -177,7 +179,7 @@ impl Session {
     /// Runs a REPL entry: `first` when it is one line, to try it as an expression first.
     pub fn run_entry(&mut self, code: &[u8], first: bool) -> Result<Entry, Failure> {
         self.ensure_ready()?;
-        let src = self.source(code)?;
+        let src = self.source(code, CALL_ROOM)?;
         self.answer(&format!("{MARK}{CALL}line({src}, {first}){RETURN}"))
     }
 
@@ -189,8 +191,8 @@ impl Session {
         chunkname: &[u8],
     ) -> Result<Entry, Failure> {
         self.ensure_ready()?;
-        let src = self.source(code)?;
         let name = literal(chunkname);
+        let src = self.source(code, CALL_ROOM.saturating_sub(name.len()))?;
         self.answer(&format!("{MARK}{CALL}{function}({src}, {name}){RETURN}"))
     }
 
@@ -209,22 +211,16 @@ impl Session {
         }
     }
 
-    /// A Lua expression for `bytes` to put in a call: its literal when that fits, else
-    /// `__lua_wasm.take()` after sending the literal in pieces.
-    fn source(&mut self, bytes: &[u8]) -> Result<String, Failure> {
+    /// A Lua expression for `bytes` to put in a call: its literal when that is at most
+    /// `room` long, else `__lua_wasm.take()` after sending the literal in pieces.
+    fn source(&mut self, bytes: &[u8], room: usize) -> Result<String, Failure> {
         let whole = literal(bytes);
-        if whole.len() <= CALL_ROOM {
+        if whole.len() <= room {
             return Ok(whole);
         }
-        let mut piece = String::with_capacity(PIECE + 4);
-        let mut fresh = true;
-        for (i, &b) in bytes.iter().enumerate() {
-            push_escaped(b, &mut piece);
-            if piece.len() >= PIECE || i + 1 == bytes.len() {
-                self.exec(&format!("{MARK}__lua_wasm.add(\"{piece}\", {fresh})"))?;
-                piece.clear();
-                fresh = false;
-            }
+        for (i, piece) in bytes.chunks(PIECE).enumerate() {
+            let (piece, fresh) = (literal(piece), i == 0);
+            self.exec(&format!("{MARK}__lua_wasm.add({piece}, {fresh})"))?;
         }
         Ok("__lua_wasm.take()".into())
     }
@@ -245,7 +241,7 @@ impl Session {
                 // Too large for a call of its own: the pieces go first, so what was
                 // batched so far must run before them.
                 self.exec(&std::mem::replace(&mut batch, MARK.to_string()))?;
-                value_literal = self.source(&value)?;
+                value_literal = self.source(&value, CALL_ROOM)?;
             }
             let statement = format!("arg[{index}] = {value_literal}\n");
             if batch.len() + statement.len() > CALL_ROOM {
@@ -279,6 +275,14 @@ impl Session {
             }
         }
     }
+}
+
+/// `bytes` as a Lua string literal (printable ASCII as is, other bytes escaped).
+fn literal(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 2);
+    // Only tables, references and opaque values can lack a literal, never a string.
+    let _ = write_literal(&Value::String(bytes.to_vec()), &mut out);
+    out
 }
 
 /// Only REPL entries can be incomplete; elsewhere an entry that ends early is a syntax error.

@@ -1147,3 +1147,36 @@ fn rust_data_goes_through_a_lua_literal_and_back() {
     let back: Game = from_value(eval(&lua, &to_value(&game).unwrap())).unwrap();
     assert_eq!(back, game);
 }
+
+#[test]
+fn literals_are_exact_in_lua_wasm_too() {
+    // The guest reads numerals with its own strtod and does its arithmetic in wasm: the
+    // same literals must give the same values there.
+    let engine = lua_wasm_host::Engine::new().unwrap();
+    let store = std::sync::Arc::new(lua_wasm_host::MemoryStore::new());
+    let mut vm = lua_wasm_host::Vm::new(&engine, store).unwrap();
+    let mut rng = Rng(7);
+    let mut values: Vec<Value> = SPECIAL_FLOATS.into_iter().map(Value::Float).collect();
+    values.extend(SPECIAL_INTEGERS.into_iter().map(Value::Integer));
+    values.push(Value::String((0..=255).collect()));
+    values.extend((0..1000).map(|_| Value::Float(rng.float())));
+    values.extend((0..300).map(|_| Value::Integer(rng.integer())));
+    values.extend((0..300).map(|_| Value::String(rng.bytes())));
+    values.extend((0..300).map(|_| rng.table(3)));
+    for value in &values {
+        let literal = to_literal(value).unwrap();
+        let out = vm.run(&format!("return {literal}")).unwrap();
+        assert_eq!(out.values.len(), 1);
+        assert!(
+            same(value, &out.values[0]),
+            "literal:\n{literal}\nwent in as:\n{value:?}\ncame back as:\n{:?}",
+            out.values[0]
+        );
+    }
+    let kinds = vm.run("return math.type(0x1p+0), math.type((-9223372036854775807-1))");
+    assert_eq!(
+        kinds.unwrap().values,
+        [s("float"), s("integer")],
+        "integral hex floats stay floats"
+    );
+}

@@ -1,5 +1,11 @@
-//! `<math.h>` for the C side, implemented by the `libm` crate (a port of musl's libm, the
-//! same algorithms glibc uses for exp, log and pow). Exported under the C names on wasm32.
+//! `<math.h>` for the C side, implemented by the `libm` crate (a port of musl's libm).
+//! Exported under the C names on wasm32.
+//!
+//! Where glibc and libm agree on what a special case means but not on the bits of the
+//! NaN they return, the wrappers below give glibc's bits: native Lua prints the sign of
+//! a NaN (`nan` or `-nan`), so `math.asin(2)` must print what it prints on glibc. The
+//! cases were found by comparing both over NaNs of either sign, infinities, zeros and
+//! out-of-domain arguments (tests/math_vs_glibc.rs). Ordinary results are libm's.
 
 macro_rules! export_unary {
     ($($name:ident),* $(,)?) => {$(
@@ -10,18 +16,129 @@ macro_rules! export_unary {
     )*};
 }
 
-macro_rules! export_binary {
+/// Functions whose NaN argument glibc returns quieted (libm returns some unchanged).
+macro_rules! export_unary_quieting {
     ($($name:ident),* $(,)?) => {$(
         #[cfg_attr(target_arch = "wasm32", no_mangle)]
-        pub extern "C" fn $name(x: f64, y: f64) -> f64 {
-            libm::$name(x, y)
+        pub extern "C" fn $name(x: f64) -> f64 {
+            if x.is_nan() {
+                return quiet(x);
+            }
+            libm::$name(x)
         }
     )*};
 }
 
-export_unary!(floor, ceil, fabs, sqrt, exp, log, log2, log10, sin, cos, tan, asin, acos, atan);
-export_unary!(sinh, cosh, tanh);
-export_binary!(fmod, pow, atan2);
+export_unary!(floor, ceil, fabs, sqrt);
+export_unary_quieting!(exp, log, log2, sin, cos, tan, atan, tanh);
+
+/// The NaN glibc returns for a domain error it reports through `__kernel_standard`
+/// (`asin(2)`, `log10(-1)`): a positive quiet NaN, whatever the argument's sign.
+const DOMAIN_NAN: f64 = f64::from_bits(0x7ff8_0000_0000_0000);
+
+/// `x` with its quiet bit set, as an arithmetic operation on a signaling NaN returns it.
+fn quiet(x: f64) -> f64 {
+    f64::from_bits(x.to_bits() | 0x0008_0000_0000_0000)
+}
+
+fn is_signaling(x: f64) -> bool {
+    x.is_nan() && x.to_bits() & 0x0008_0000_0000_0000 == 0
+}
+
+/// Whether `y` is an odd integer.
+fn is_odd_integer(y: f64) -> bool {
+    y.is_finite() && libm::fmod(y, 2.0).abs() == 1.0
+}
+
+/// `asin(x)`; `|x| > 1` is a domain error.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn asin(x: f64) -> f64 {
+    if x.is_nan() {
+        return quiet(x);
+    }
+    if x.abs() > 1.0 {
+        return DOMAIN_NAN;
+    }
+    libm::asin(x)
+}
+
+/// `acos(x)`; `|x| > 1` is a domain error.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn acos(x: f64) -> f64 {
+    if x.is_nan() {
+        return quiet(x);
+    }
+    if x.abs() > 1.0 {
+        return DOMAIN_NAN;
+    }
+    libm::acos(x)
+}
+
+/// `log10(x)`; `x < 0` is a domain error (unlike `log`, whose NaN glibc computes).
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn log10(x: f64) -> f64 {
+    if x.is_nan() {
+        return quiet(x);
+    }
+    if x < 0.0 {
+        return DOMAIN_NAN;
+    }
+    libm::log10(x)
+}
+
+/// `sinh(x)`; a NaN comes back with its sign (libm clears it).
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn sinh(x: f64) -> f64 {
+    if x.is_nan() {
+        return quiet(x);
+    }
+    libm::sinh(x)
+}
+
+/// `cosh(x)`; a NaN comes back with its sign (libm clears it).
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn cosh(x: f64) -> f64 {
+    if x.is_nan() {
+        return quiet(x);
+    }
+    libm::cosh(x)
+}
+
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn fmod(x: f64, y: f64) -> f64 {
+    libm::fmod(x, y)
+}
+
+/// `pow(x, y)`. For a NaN `x`, glibc squares it and negates it for an odd integer `y`
+/// (so the sign of `-nan` flips); `pow(x, 0)` and `pow(1, y)` are 1 except for a
+/// signaling NaN, which becomes quiet.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn pow(x: f64, y: f64) -> f64 {
+    if y == 0.0 {
+        return if is_signaling(x) { quiet(x) } else { 1.0 };
+    }
+    if x == 1.0 {
+        return if is_signaling(y) { quiet(y) } else { 1.0 };
+    }
+    if x.is_nan() {
+        let q = quiet(x);
+        return if x.is_sign_negative() && is_odd_integer(y) {
+            -q
+        } else {
+            q
+        };
+    }
+    libm::pow(x, y)
+}
+
+/// `atan2(y, x)`; when both are NaN, glibc returns `x`.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn atan2(y: f64, x: f64) -> f64 {
+    if y.is_nan() && x.is_nan() {
+        return quiet(x);
+    }
+    libm::atan2(y, x)
+}
 
 /// # Safety
 /// `e` points to a writable int.

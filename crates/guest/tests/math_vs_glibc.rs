@@ -1,0 +1,156 @@
+//! The guest's `<math.h>` (`src/libc/math.rs`) against glibc's on special values.
+//!
+//! Native Lua prints NaNs with their sign (`nan`, `-nan`), so each special case must give
+//! glibc's bits: NaNs of either sign (quiet and signaling), infinities, zeros, and
+//! arguments outside a function's domain. Ordinary cases (finite non-zero arguments giving
+//! a finite non-zero result) are not compared here: libm's results may differ from
+//! glibc's in the last bit.
+
+use lua_wasm_guest::libc::math as ours;
+
+mod glibc {
+    extern "C" {
+        pub fn sin(x: f64) -> f64;
+        pub fn cos(x: f64) -> f64;
+        pub fn tan(x: f64) -> f64;
+        pub fn asin(x: f64) -> f64;
+        pub fn acos(x: f64) -> f64;
+        pub fn atan(x: f64) -> f64;
+        pub fn exp(x: f64) -> f64;
+        pub fn log(x: f64) -> f64;
+        pub fn log2(x: f64) -> f64;
+        pub fn log10(x: f64) -> f64;
+        pub fn sinh(x: f64) -> f64;
+        pub fn cosh(x: f64) -> f64;
+        pub fn tanh(x: f64) -> f64;
+        pub fn sqrt(x: f64) -> f64;
+        pub fn floor(x: f64) -> f64;
+        pub fn ceil(x: f64) -> f64;
+        pub fn fabs(x: f64) -> f64;
+        pub fn pow(x: f64, y: f64) -> f64;
+        pub fn fmod(x: f64, y: f64) -> f64;
+        pub fn atan2(y: f64, x: f64) -> f64;
+    }
+}
+
+/// Whether a call with these arguments and glibc's result is a special case.
+fn special(args: &[f64], result: f64) -> bool {
+    args.iter().any(|&a| !a.is_finite() || a == 0.0) || !result.is_finite() || result == 0.0
+}
+
+/// Special arguments: NaNs of both signs with and without payloads (quiet and
+/// signaling), infinities, zeros, and values at and beyond the edges of domains.
+fn specials() -> Vec<f64> {
+    let mut v: Vec<f64> = [
+        0x7ff8_0000_0000_0000u64,
+        0xfff8_0000_0000_0000,
+        0x7ff8_0000_0000_0001,
+        0xfff8_0000_0000_0123,
+        0x7ff0_0000_0000_0001,
+        0xfff0_0000_0000_0001,
+    ]
+    .into_iter()
+    .map(f64::from_bits)
+    .collect();
+    v.extend([
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        2.0,
+        -2.0,
+        3.0,
+        -3.0,
+        0.5,
+        -0.5,
+        1.5,
+        -7.0,
+        1e300,
+        -1e300,
+        5e-324,
+        -5e-324,
+        f64::MAX,
+        f64::MIN,
+    ]);
+    v
+}
+
+type Unary = (&'static str, unsafe extern "C" fn(f64) -> f64, extern "C" fn(f64) -> f64);
+
+#[test]
+fn one_argument_functions_give_glibc_bits_on_special_values() {
+    let functions: [Unary; 17] = [
+        ("sin", glibc::sin, ours::sin),
+        ("cos", glibc::cos, ours::cos),
+        ("tan", glibc::tan, ours::tan),
+        ("asin", glibc::asin, ours::asin),
+        ("acos", glibc::acos, ours::acos),
+        ("atan", glibc::atan, ours::atan),
+        ("exp", glibc::exp, ours::exp),
+        ("log", glibc::log, ours::log),
+        ("log2", glibc::log2, ours::log2),
+        ("log10", glibc::log10, ours::log10),
+        ("sinh", glibc::sinh, ours::sinh),
+        ("cosh", glibc::cosh, ours::cosh),
+        ("tanh", glibc::tanh, ours::tanh),
+        ("sqrt", glibc::sqrt, ours::sqrt),
+        ("floor", glibc::floor, ours::floor),
+        ("ceil", glibc::ceil, ours::ceil),
+        ("fabs", glibc::fabs, ours::fabs),
+    ];
+    let mut failures = Vec::new();
+    for (name, theirs, mine) in functions {
+        for x in specials() {
+            // SAFETY: glibc's math functions have no preconditions.
+            let expected = unsafe { theirs(x) }.to_bits();
+            let got = mine(x).to_bits();
+            if expected != got && special(&[x], f64::from_bits(expected)) {
+                failures.push(format!(
+                    "{name}({:#x}): glibc {expected:#x}, ours {got:#x}",
+                    x.to_bits()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn two_argument_functions_give_glibc_bits_on_special_values() {
+    type Binary = (&'static str, unsafe extern "C" fn(f64, f64) -> f64, extern "C" fn(f64, f64) -> f64);
+    let functions: [Binary; 3] = [
+        ("pow", glibc::pow, ours::pow),
+        ("fmod", glibc::fmod, ours::fmod),
+        ("atan2", glibc::atan2, ours::atan2),
+    ];
+    let mut failures = Vec::new();
+    for (name, theirs, mine) in functions {
+        for x in specials() {
+            for y in specials() {
+                // SAFETY: glibc's math functions have no preconditions.
+                let expected = unsafe { theirs(x, y) }.to_bits();
+                let got = mine(x, y).to_bits();
+                if expected != got && special(&[x, y], f64::from_bits(expected)) {
+                    failures.push(format!(
+                        "{name}({:#x}, {:#x}): glibc {expected:#x}, ours {got:#x}",
+                        x.to_bits(),
+                        y.to_bits()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn domain_errors_give_a_positive_nan_where_glibc_does() {
+    for x in [2.0, -2.0, f64::INFINITY, f64::NEG_INFINITY] {
+        assert_eq!(ours::asin(x).to_bits(), 0x7ff8_0000_0000_0000, "asin({x})");
+        assert_eq!(ours::acos(x).to_bits(), 0x7ff8_0000_0000_0000, "acos({x})");
+    }
+    assert_eq!(ours::log10(-1.0).to_bits(), 0x7ff8_0000_0000_0000);
+    assert!(ours::log10(-0.0).is_infinite());
+}

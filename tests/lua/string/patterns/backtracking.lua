@@ -1,0 +1,10 @@
+-- Patterns that backtrack much still finish; too complex patterns raise errors.
+local s = string.rep('a', 30)
+print(s:match(string.rep('a?', 30) .. string.rep('a', 30)) == s)
+print(('x'):rep(1000):find('.-y'), ('x'):rep(200):match('(.-)x$') and 'ok')
+print(#(('ab'):rep(500):match('(.*)b')), #(('ab'):rep(500):match('(.-)b')))
+local deep = string.rep('(', 50) .. 'a' .. string.rep(')', 50)
+print(pcall(string.match, 'a', deep))
+print(pcall(string.find, string.rep('a', 300000), string.rep('a?', 300) .. 'b'))
+local ok, err = pcall(string.rep, 'x', 1e10) print(ok, err)
+print(pcall(string.match, string.rep('a', 100), string.rep('%f[a]', 250)))

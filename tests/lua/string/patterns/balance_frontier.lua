@@ -1,0 +1,10 @@
+-- %b balanced matches and %f frontier patterns, including their edge cases and errors.
+print(('f(a(b)c) (d)'):match('%b()'), ('[[x]]'):match('%b[]'), ('if x then y end'):match('%bie'))
+print(('((('):match('%b()'), (')('):match('%b()'), ('(()'):match('%b()'), ('""'):match('%b""'))
+local t = {} for b in ('{a}{b{c}}{'):gmatch('%b{}') do t[#t + 1] = b end print(table.concat(t, ' '))
+print(pcall(string.match, 'x', '%b'), pcall(string.match, 'x', '%bx'))
+print(('THE (quick) fox'):gsub('%f[%a]%a+', 'W'), ('hello world'):find('%f[%w]%w+', 2))
+print(('aaa bbb'):gsub('%f[%l]', '|'), ('aXb'):gsub('%f[%u]', '<'), ('end'):find('%f[%z]'))
+print(('THE END'):match('%f[%a]%u+%f[%A]'), ('x1y'):gsub('%f[%d]', '#'), ('123'):gsub('%f[%D]', '!'))
+print(pcall(string.find, 'x', '%f'), pcall(string.find, 'x', '%fx'))
+print(('\0a\0'):gsub('%f[%Z]', '>'), ('ab'):find('%f[^a]'))

@@ -1,0 +1,16 @@
+-- Captures: nested, position captures, back-references %1-%9, and their errors.
+print(('hello world'):match('((%a+) (%a+))'))
+print(('abc'):match('()a()b()c()'))
+print(('x = 10, y = 20'):match('(%a) = (%d+), (%a) = (%d+)'))
+print(('"quoted" and \'single\''):match('(["\'])(.-)%1'))
+print(('abcabc'):find('(abc)%1'), ('aa bb cd'):match('(%a)%1'), ('abab'):match('(a)(b)%1%2'))
+print(string.find('hello', '(l)(l)'), string.find('hello', '()ll()'))
+print(pcall(string.match, 'x', '%1'), pcall(string.match, 'xx', '(x)%2'))
+print(pcall(string.match, 'x', '(x'), pcall(string.match, 'x', 'x)'), pcall(string.match, 'x', '(()'))
+print(pcall(string.match, 'x', '%'), pcall(string.match, 'x', 'x%'))
+print(('key=value'):gsub('(%w+)=(%w+)', '%2=%1'), ('abc'):gsub('', '/'))
+local caps = {('a1b2c3d4e5f6g7h8i9j0'):match('(%a)(%d)(%a)(%d)(%a)(%d)(%a)(%d)(%a)(%d)(%a)(%d)(%a)(%d)(%a)(%d)')}
+print(#caps, caps[1], caps[16])
+local many = string.rep('(a)', 32) print(pcall(string.match, string.rep('a', 32), many))
+local too_many = string.rep('(a)', 33) print(pcall(string.match, string.rep('a', 33), too_many))
+print(('()'):match('%(%)'), ('(x)'):match('%((.)%)'), ('ab'):match('(a)()'))

@@ -1,0 +1,15 @@
+-- string.gmatch: captures, empty matches, anchors (5.4: '^' anchors), init argument.
+local function collect(...) local t = {} for a, b in string.gmatch(...) do t[#t + 1] = b and (a .. ':' .. b) or a end return table.concat(t, ',') end
+print(collect('one two  three', '%a+'))
+print(collect('k1=v1;k2=v2', '(%w+)=(%w+)'))
+print(collect('abc', ''))
+print(collect('abc', '.-'))
+print(collect('abc', 'x*'))
+print(collect('hello world', '^%a+'))
+print(collect('hello world', '%a+', 7))
+print(collect('hello world', '%a+', -5))
+print(collect('hello', '()ll()'))
+print(collect('aaa', 'a'), collect('', '.'), collect('', ''))
+print(collect('hello world from lua', '%a+', 100))
+local it = ('a b c'):gmatch('%a') print(it(), it(), it(), it())
+print(pcall(string.gmatch, 'x', '('))

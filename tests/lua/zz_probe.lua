@@ -1,1 +1,0 @@
-print(0/0, -(0/0), math.huge - math.huge, math.huge * 0, math.sqrt(-1), math.log(-1), math.acos(2), math.asin(2), math.fmod(1, 0.0), math.fmod(math.huge, 1), 1 % 0.0, math.log(-1, 2), math.log(-1, 10), math.exp(0/0), math.sin(math.huge), math.cos(-math.huge), math.tan(math.huge), (-8)^(1/3), math.atan(0/0), tonumber('nan'), string.format('%.3f', 0/0))
