@@ -9,14 +9,14 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use lua_wasm::{Engine, MemoryStore, Vm};
 use mlua::Lua;
 
-/// Each program defines `run()`, which returns a checksum both sides must agree on.
-const PROGRAMS: &[(&str, &str, &str)] = &[
+/// Each program defines `run()`, which returns an integer checksum both sides must agree on.
+const PROGRAMS: &[(&str, &str)] = &[
     ("fib", "local function fib(n) if n < 2 then return n end return fib(n-1) + fib(n-2) end
-             function run() return fib(20) end", "6765"),
+             function run() return fib(20) end"),
     ("pcall [error]", "function run() local n = 0
-             for i = 1, 1000 do if not pcall(error, 'x') then n = n + 1 end end return n end", "1000"),
+             for i = 1, 1000 do if not pcall(error, 'x') then n = n + 1 end end return n end"),
     ("string [format]", "function run() local t = {}
-             for i = 1, 1000 do t[#t + 1] = string.format('%d:%.3f', i, i / 7) end return #table.concat(t) end", "11785"),
+             for i = 1, 1000 do t[#t + 1] = string.format('%d:%.3f', i, i / 7) end return #table.concat(t) end"),
 ];
 
 fn native(c: &mut Criterion) {

@@ -416,7 +416,7 @@ fn the_budget_stops_an_endless_loop() {
 #[test]
 fn the_timeout_stops_an_endless_loop_and_the_repl_goes_on_in_a_fresh_vm() {
     let run = Sandbox::new().run_with_input(
-        &["--budget", "0", "--timeout", "0.2"],
+        &["--budget", "0", "--timeout", "1"],
         "kept = 1\n_home.kept = 2\nwhile true do end\nreturn kept, _home.kept\n",
     );
     assert_eq!(run.status, Some(0));

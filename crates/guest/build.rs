@@ -77,6 +77,10 @@ fn compile_c(lua_src: &Path, csrc: &Path, include: &Path, config_header: &Path) 
         .flag(config_header.to_str().unwrap())
         // The reference Lua (mlua's vendored build) has the 5.3 compatibility functions.
         .define("LUA_COMPAT_5_3", None)
+        // WebAssembly has no indirect jump: computed-goto dispatch (on by default for
+        // any GNU C compiler) becomes a table of jumps through one block, slower than
+        // the plain switch that wasm's br_table implements directly.
+        .define("LUA_USE_JUMPTABLE", "0")
         .warnings(false);
     for flag in c_flags() {
         build.flag(flag);

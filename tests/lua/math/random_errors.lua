@@ -1,0 +1,12 @@
+-- math.random argument checks: empty intervals, too many arguments, non-integers; randomseed results.
+print(pcall(math.random, 0, -1))
+print(pcall(math.random, 2, 1))
+print(pcall(math.random, 1, 2, 3))
+print(pcall(math.random, 1.5))
+print(pcall(math.random, 'x'))
+print(pcall(math.random, -5))
+print(pcall(math.randomseed, 'x'))
+print(select('#', math.randomseed(5)), math.randomseed(5, 6))
+print(math.random(1, 1), math.random(math.maxinteger, math.maxinteger), math.random(math.mininteger, math.mininteger))
+print(pcall(math.random, math.mininteger, math.maxinteger) and 'ok')
+print(math.type(math.random()), math.type(math.random(5)), math.random() < 1, math.random() >= 0)

@@ -1,0 +1,15 @@
+-- math.random with a fixed seed produces the same xoshiro256** sequence everywhere.
+math.randomseed(42)
+local t = {} for i = 1, 10 do t[i] = math.random(1000) end print(table.concat(t, ' '))
+t = {} for i = 1, 5 do t[i] = string.format('%.17g', math.random()) end print(table.concat(t, ' '))
+math.randomseed(42, 7)
+t = {} for i = 1, 10 do t[i] = math.random(-5, 5) end print(table.concat(t, ' '))
+math.randomseed(0)
+t = {} for i = 1, 6 do t[i] = math.random(0) end print(table.concat(t, ' '))
+math.randomseed(-1, math.mininteger)
+print(math.random(math.mininteger, math.maxinteger), math.random(math.maxinteger), math.random(3, 3))
+math.randomseed(123.0)
+print(math.random(1, 6), math.random(1, 6), math.random(1, 6), math.random(2^53))
+math.randomseed(7)
+local counts = {0, 0, 0} for i = 1, 3000 do local r = math.random(3) counts[r] = counts[r] + 1 end
+print(table.concat(counts, ' '))

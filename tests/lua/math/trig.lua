@@ -1,0 +1,11 @@
+-- Trigonometric functions at exact points and printed with tostring's 14 digits.
+print(math.sin(0), math.sin(-0.0), math.cos(0), math.tan(0), math.tan(-0.0), math.asin(0), math.acos(1), math.atan(0))
+print(math.sin(math.pi / 2), math.cos(math.pi), math.sin(math.pi / 6), math.cos(math.pi / 3), math.tan(math.pi / 4))
+print(math.asin(1), math.asin(-1), math.acos(0), math.acos(-1), math.atan(math.huge), math.atan(-math.huge))
+print(math.atan(1, 1), math.atan(1, -1), math.atan(-1, -1), math.atan(-1, 1), math.atan(0, -1), math.atan(-0.0, -1))
+print(math.atan(0, 0), math.atan(-0.0, 0), math.atan(0, -0.0), math.atan(-0.0, -0.0), math.atan(1, 0), math.atan(-1, 0))
+print(math.atan(math.huge, math.huge), math.atan(-math.huge, -math.huge), math.atan(1, math.huge), math.atan(1, -math.huge))
+print(math.sin(1), math.cos(1), math.tan(1), math.asin(0.5), math.acos(0.5), math.atan(0.5), math.atan(2))
+print(math.sin(1e-10), math.cos(1e-10), math.sin(100), math.cos(100), math.tan(1.5))
+print(math.rad and math.rad(180), math.deg(math.pi), math.deg(1), math.rad(1), math.deg(0), math.rad(-90))
+print(pcall(math.sin), pcall(math.atan), math.atan(1, nil), math.sin('0'))

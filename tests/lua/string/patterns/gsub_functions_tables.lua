@@ -1,0 +1,15 @@
+-- gsub with table and function replacements: false/nil keep the match; other types are errors.
+local map = {hello = 'HI', world = false, lua = 42}
+print(('hello world lua other'):gsub('%a+', map))
+print(('$a $b $c'):gsub('%$(%a)', {a = 1, b = 2.5}))
+print(('abc'):gsub('%w', function(c) return c:upper() .. '.' end))
+print(('abc'):gsub('%w', function(c) if c == 'b' then return nil end return false end))
+print(('1 2 3'):gsub('%d', function(d) return d * 10 end))
+print(('a=1, b=2'):gsub('(%w+)=(%w+)', function(k, v) return v .. '=' .. k end))
+print(('abc'):gsub('()', function(p) return p end))
+print(pcall(string.gsub, 'abc', '%w', function() return {} end))
+print(pcall(string.gsub, 'abc', '%w', {a = {}}))
+print(pcall(string.gsub, 'abc', '%w', true))
+print(pcall(string.gsub, 'abc', '%w', function() error('inside') end))
+local calls = 0 print(('aaaa'):gsub('a', function() calls = calls + 1 end, 2), calls)
+print(('x y'):gsub('%a', setmetatable({}, {__index = function(_, k) return k .. k end})))

@@ -1,0 +1,13 @@
+-- table.concat with separators, ranges, numbers, and errors for invalid values.
+print(table.concat({1, 2, 3}), table.concat({1, 2, 3}, ', '), table.concat({'a'}, 'x'), table.concat({}, 'x'))
+print(table.concat({1, 2.5, -0.0, 1e100, math.mininteger}, '|'))
+print(table.concat({'a', 'b', 'c', 'd'}, '-', 2), table.concat({'a', 'b', 'c', 'd'}, '-', 2, 3), table.concat({'a', 'b'}, '-', 3))
+print(table.concat({'a', 'b'}, '-', 2, 1), table.concat({[5] = 'x', [6] = 'y'}, '+', 5, 6))
+print(pcall(table.concat, {1, {}, 3}))
+print(pcall(table.concat, {1, 2}, ',', 1, 3))
+print(pcall(table.concat, {true}))
+print(pcall(table.concat, {}, {}))
+print(pcall(table.concat, 'abc'))
+print(table.concat({'x', 'y'}, 3), table.concat({'a', 'b'}, '', 1, 2))
+local proxy = setmetatable({}, {__index = function(_, i) return 'v' .. i end, __len = function() return 3 end})
+print(table.concat(proxy, ','))

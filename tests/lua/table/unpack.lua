@@ -1,0 +1,13 @@
+-- table.unpack ranges, nil holes, metamethods, and the "too many results" limit.
+print(table.unpack({1, 2, 3}))
+print(table.unpack({1, nil, 3}, 1, 3))
+print(table.unpack({1, 2, 3}, 2))
+print(table.unpack({1, 2, 3}, 3, 2))
+print(table.unpack({}, 0, 1))
+print(table.unpack({[-1] = 'm1', [0] = 'zero'}, -1, 0))
+print(table.unpack(setmetatable({}, {__index = function(_, k) return k end}), 5, 7))
+print(pcall(table.unpack, {}, 1, 1e8))
+print(pcall(table.unpack, {}, math.maxinteger - 1, math.maxinteger))
+print(pcall(table.unpack, {}, math.mininteger, math.mininteger + 2))
+print(pcall(table.unpack, nil))
+print(unpack == nil, table.unpack == (table.unpack))
