@@ -77,7 +77,11 @@ fn specials() -> Vec<f64> {
     v
 }
 
-type Unary = (&'static str, unsafe extern "C" fn(f64) -> f64, extern "C" fn(f64) -> f64);
+type Unary = (
+    &'static str,
+    unsafe extern "C" fn(f64) -> f64,
+    extern "C" fn(f64) -> f64,
+);
 
 #[test]
 fn one_argument_functions_give_glibc_bits_on_special_values() {
@@ -119,7 +123,11 @@ fn one_argument_functions_give_glibc_bits_on_special_values() {
 
 #[test]
 fn two_argument_functions_give_glibc_bits_on_special_values() {
-    type Binary = (&'static str, unsafe extern "C" fn(f64, f64) -> f64, extern "C" fn(f64, f64) -> f64);
+    type Binary = (
+        &'static str,
+        unsafe extern "C" fn(f64, f64) -> f64,
+        extern "C" fn(f64, f64) -> f64,
+    );
     let functions: [Binary; 3] = [
         ("pow", glibc::pow, ours::pow),
         ("fmod", glibc::fmod, ours::fmod),

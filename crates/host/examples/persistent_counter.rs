@@ -9,7 +9,10 @@ use anyhow::Result;
 use lua_wasm_host::{Engine, SqliteStore, Vm};
 
 fn main() -> Result<()> {
-    let path = std::env::args().nth(1).map(Into::into).unwrap_or_else(|| std::env::temp_dir().join("counter.db"));
+    let path = std::env::args()
+        .nth(1)
+        .map(Into::into)
+        .unwrap_or_else(|| std::env::temp_dir().join("counter.db"));
 
     // Step 1: open (or create) the store. It is one SQLite file; `sqlite3 FILE` shows it.
     let store = Arc::new(SqliteStore::open(&path)?);

@@ -28,9 +28,16 @@ fn main() -> Result<()> {
     )?;
 
     // Step 2: call it with a Rust value; get typed results back.
-    let order = Order { item: "widget".into(), quantity: 12, unit_price: 2.5 };
+    let order = Order {
+        item: "widget".into(),
+        quantity: 12,
+        unit_price: 2.5,
+    };
     let (total, discounted): (f64, bool) = vm.call("price", (&order,))?;
-    println!("{} x {}: {total:.2} (discount: {discounted})", order.quantity, order.item);
+    println!(
+        "{} x {}: {total:.2} (discount: {discounted})",
+        order.quantity, order.item
+    );
 
     // Step 3: globals both ways.
     vm.set_global("orders", &vec![order])?;

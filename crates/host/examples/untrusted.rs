@@ -20,8 +20,14 @@ fn main() -> Result<()> {
     // Step 2: scripts that misbehave, each in its own way.
     let scripts = [
         ("an endless loop", "while true do end"),
-        ("a loop that swallows errors", "while true do pcall(function() while true do end end) end"),
-        ("a memory bomb", "local t = {} while true do t[#t + 1] = string.rep('x', 1e5) end"),
+        (
+            "a loop that swallows errors",
+            "while true do pcall(function() while true do end end) end",
+        ),
+        (
+            "a memory bomb",
+            "local t = {} while true do t[#t + 1] = string.rep('x', 1e5) end",
+        ),
         ("a syntax error", "return 1 +"),
         ("a runtime error", "local t = nil return t.field"),
         ("a forbidden call", "os.exit(1)"),
@@ -29,10 +35,21 @@ fn main() -> Result<()> {
     for (what, code) in scripts {
         match vm.run(code) {
             Ok(_) => println!("{what}: finished?!"),
-            Err(Error::BudgetExhausted { instructions, .. }) => println!("{what}: stopped after {instructions} instructions"),
+            Err(Error::BudgetExhausted { instructions, .. }) => {
+                println!("{what}: stopped after {instructions} instructions")
+            }
             Err(Error::Timeout { after }) => println!("{what}: stopped after {after:?}"),
-            Err(Error::OutOfMemory { limit }) => println!("{what}: out of memory (limit {limit} bytes)"),
-            Err(e) => println!("{what}: {}", e.lua_message().unwrap_or_else(|| e.to_string()).lines().next().unwrap_or("")),
+            Err(Error::OutOfMemory { limit }) => {
+                println!("{what}: out of memory (limit {limit} bytes)")
+            }
+            Err(e) => println!(
+                "{what}: {}",
+                e.lua_message()
+                    .unwrap_or_else(|| e.to_string())
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+            ),
         }
     }
 

@@ -1,0 +1,10 @@
+-- print separates with tabs, ends with a newline, converts with __tostring and __name.
+print()
+print(nil)
+print(1, nil, 3)
+print('a', 'b', '')
+print(1.0, -0.0, 100, 2^63, 'x' .. 1)
+print(setmetatable({}, {__tostring = function() return 'via __tostring' end}))
+print(true, false, nil, 'end')
+print(('x'):rep(3), #'tab\tinside', 'new\nline')
+print('\0zero')

@@ -1,0 +1,11 @@
+-- Errors inside coroutines: tracebacks of the coroutine, error objects, pcall inside, xpcall handlers.
+local co = coroutine.create(function() local function lvl2() error('deep error') end lvl2() end)
+local ok, msg = coroutine.resume(co)
+print(ok, msg)
+local tb = debug.traceback(co)
+print((tb:gsub('\n.*', '')), select(2, tb:gsub('\n', '\n')) >= 2)
+print(debug.traceback(co, 'msg', 0):match('^msg\nstack traceback:') ~= nil)
+local co2 = coroutine.create(function() local ok, e = pcall(error, 'caught', 0) coroutine.yield(e) error({'table error'}) end)
+print(coroutine.resume(co2))
+local ok2, e2 = coroutine.resume(co2) print(ok2, type(e2), e2[1])
+print(xpcall(function() local c = coroutine.wrap(function() error('wrapped', 0) end) c() end, function(m) return 'handler: ' .. tostring(m) end))

@@ -1,0 +1,16 @@
+-- Values pass through resume and yield in both directions, including nils and none.
+local co = coroutine.create(function(...)
+  print('start', select('#', ...), ...)
+  local a = table.pack(coroutine.yield())
+  print('got', a.n, table.unpack(a, 1, a.n))
+  local b = table.pack(coroutine.yield(1, nil, 3))
+  print('got', b.n, table.unpack(b, 1, b.n))
+  return nil, 'last', nil
+end)
+print(coroutine.resume(co, 'x', nil))
+print(coroutine.resume(co))
+print(coroutine.resume(co, nil, nil))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local echo = coroutine.wrap(function(...) local args = table.pack(...) while true do args = table.pack(coroutine.yield(table.unpack(args, 1, args.n))) end end)
+print(echo(1, 2, 3)) print(echo()) print(select('#', echo(nil, nil)))

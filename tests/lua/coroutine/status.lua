@@ -1,0 +1,22 @@
+-- coroutine.status in every state: suspended, running, normal, dead (after return and after error).
+local main_status
+local outer
+local inner = coroutine.create(function()
+  print('inner sees outer as', coroutine.status(outer))
+  coroutine.yield()
+end)
+outer = coroutine.create(function()
+  print('outer sees itself as', coroutine.status(outer))
+  coroutine.resume(inner)
+  print('inner after yield', coroutine.status(inner))
+end)
+print(coroutine.status(outer))
+coroutine.resume(outer)
+print(coroutine.status(outer), coroutine.status(inner))
+coroutine.resume(inner)
+print(coroutine.status(inner))
+local failing = coroutine.create(function() error('x') end)
+coroutine.resume(failing)
+print(coroutine.status(failing))
+print(pcall(coroutine.status, 'x'))
+print(pcall(coroutine.status))

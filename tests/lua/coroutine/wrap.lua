@@ -1,0 +1,17 @@
+-- coroutine.wrap: generators, errors propagate with position, dead wrapped coroutines.
+local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end return 'done' end)
+print(gen(), gen(), gen(), gen())
+print(pcall(gen))
+local bad = coroutine.wrap(function() error('inside wrap') end)
+print(pcall(bad))
+local bad2 = coroutine.wrap(function() error({code = 7}) end)
+local ok, e = pcall(bad2) print(ok, type(e), e.code)
+local bad3 = coroutine.wrap(function() local x = nil return x.field end)
+print(pcall(bad3))
+local function fib_gen(n)
+  return coroutine.wrap(function() local a, b = 0, 1 for _ = 1, n do coroutine.yield(a) a, b = b, a + b end end)
+end
+local t = {} for v in fib_gen(15) do t[#t + 1] = v end print(table.concat(t, ' '))
+print(pcall(coroutine.wrap, 1))
+print(pcall(coroutine.wrap(function() error() end)))
+print(pcall(coroutine.wrap(function() error(nil) end)))

@@ -1,0 +1,16 @@
+-- pcall and xpcall: results, handlers receiving messages, handler errors, arguments passthrough.
+print(pcall(function(...) return ... end, 1, nil, 3))
+print(pcall(pcall, error, 'nested'))
+print(pcall(pcall))
+print(pcall(42))
+print(xpcall(function(a, b) return a + b end, print, 2, 3))
+print(xpcall(function() error('oops') end, function(m) return 'handled: ' .. m end))
+print(xpcall(function() error({1, 2}) end, function(m) return type(m), #m end))
+print(xpcall(function() error('first') end, function(m) error('in handler') end))
+print(xpcall(function() local x = nil return x.y end, function(m) return m:upper() end))
+print(pcall(xpcall))
+print(pcall(xpcall, print))
+print(xpcall(error, function(m) return m end, 'passed', 0))
+local depth = 0
+print(xpcall(function() error('e') end, function(m) depth = depth + 1 if depth < 5 then error(m) end return 'stopped at ' .. depth end))
+print(select('#', pcall(function() end)), select('#', xpcall(function() end, print)))
