@@ -1,0 +1,12 @@
+-- os.time argument errors: missing fields, non-integer fields, out-of-range years.
+print(pcall(os.time, {}))
+print(pcall(os.time, {year = 2024}))
+print(pcall(os.time, {year = 2024, month = 1}))
+print(pcall(os.time, {year = 2024, month = 1, day = 1.5}))
+print(pcall(os.time, {year = 2024, month = 'x', day = 1}))
+print(pcall(os.time, {year = 2024, month = '2', day = 1}) and 'string field accepted')
+print(pcall(os.time, {year = 2^40, month = 1, day = 1}))
+print(pcall(os.time, {year = 2024, month = 1, day = 2^40}))
+print(pcall(os.time, {year = -2^40, month = 1, day = 1}))
+print(pcall(os.time, 'x'))
+print(pcall(os.time, {year = 2024, month = 1, day = 1, hour = 'noon'}))
