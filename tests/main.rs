@@ -11,6 +11,7 @@
 //! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
 //! - `typed`: the serde API (`eval`, `call`, `set_global`, `global`).
+//! - `property`: generated expressions agree natively and in lua.wasm.
 //! - `vendored_lua`: lua-src/ is Lua 5.4.9, unmodified.
 //! - `cli`: the `lua-wasm` command behaves like `lua`: -e, scripts, the REPL, errors, limits, `--home`.
 
@@ -26,6 +27,7 @@ mod hostile_guest;
 mod limits;
 mod module_shape;
 mod output;
+mod property;
 mod seeds;
 mod typed;
 mod vendored_lua;

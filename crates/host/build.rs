@@ -11,6 +11,7 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=LUA_WASM_MODULE");
+    println!("cargo:rerun-if-env-changed=CC_wasm32_unknown_unknown");
     if let Ok(prebuilt) = env::var("LUA_WASM_MODULE") {
         println!("cargo:rerun-if-changed={prebuilt}");
         println!("cargo:rustc-env=LUA_WASM_PATH={prebuilt}");
@@ -42,7 +43,12 @@ fn main() {
 /// True when the tools the guest build needs answer.
 fn toolchain_installed() -> bool {
     let clang = env::var("CC_wasm32_unknown_unknown").unwrap_or_else(|_| "clang-19".into());
-    let answers = |tool: &str| Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
+    let answers = |tool: &str| {
+        Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
     answers(&clang)
         && Path::new(&lua_wasm_builder::workspace_root().join("node_modules/binaryen")).exists()
 }
