@@ -8,6 +8,7 @@
 //! - `home`: `_home` persists across calls and instances; nested tables; keys of all types.
 //! - `output`: `print` capture, including more output than the buffer holds.
 //! - `differential`: programs in tests/lua/ run natively (mlua) and in lua.wasm, compared.
+//! - `deliberate_differences`: what lua.wasm does instead where it differs from native Lua on purpose.
 //! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
 //! - `typed`: the serde API (`eval`, `call`, `set_global`, `global`).
@@ -20,6 +21,7 @@ mod support;
 mod abi;
 mod atomic;
 mod cli;
+mod deliberate_differences;
 mod differential;
 mod errors;
 mod home;
