@@ -50,3 +50,21 @@ fn warnings_go_to_standard_error_once_enabled() {
     assert_eq!(out.stderr, b"Lua warning: shown in pieces\n");
     assert_eq!(out.output, b"out\n");
 }
+
+#[test]
+fn with_an_output_sink_print_arrives_while_the_script_runs() {
+    use std::sync::{Arc, Mutex};
+    let mut vm = vm();
+    let seen = Arc::new(Mutex::new(Vec::<Vec<u8>>::new()));
+    let sink = seen.clone();
+    vm.set_output(move |bytes| sink.lock().unwrap().push(bytes.to_vec()));
+    // Each print reaches the sink before the script's next statement runs.
+    let out = eval(&mut vm, "print('first') print('second') return 1");
+    assert!(out.output.is_empty());
+    let chunks = seen.lock().unwrap().concat();
+    assert_eq!(chunks, b"first\nsecond\n");
+    assert!(
+        seen.lock().unwrap().len() >= 2,
+        "delivered in pieces as printed, not at the end"
+    );
+}

@@ -52,6 +52,10 @@ pub mod well_known_key {
     /// CHANNEL `get`, at the start of each `compute`: the most Lua VM instructions the call
     /// may execute, an integer value; absent or 0 means no limit.
     pub const BUDGET: &str = "budget";
+    /// CHANNEL `get`, at the start of each `compute`: a boolean value; true asks the guest
+    /// to deliver standard output through the channel as soon as it is written (live
+    /// output for hosts that show it as it comes) instead of keeping it for the result.
+    pub const STREAM: &str = "stream";
     /// CHANNEL `set`, just before `compute` returns an error: what kind of error it is,
     /// one of [`error_kind`](crate::error_kind)'s texts.
     pub const ERROR_KIND: &str = "error";

@@ -24,11 +24,30 @@ unsafe impl Sync for Pending {}
 
 static STDOUT: Pending = Pending(RefCell::new(Vec::new()));
 
+struct Streaming(core::cell::Cell<bool>);
+// SAFETY: the guest is single-threaded wasm.
+unsafe impl Sync for Streaming {}
+/// When set (the host asked for it at the start of the call), output is not kept at all.
+static STREAMING: Streaming = Streaming(core::cell::Cell::new(false));
+
+/// Starts a call: asks the host whether it wants output delivered as it is written.
+pub fn start_call() {
+    let live = host::get(table_id::CHANNEL, well_known_key::STREAM.as_bytes())
+        .ok()
+        .flatten()
+        .is_some_and(|v| v == [lua_wasm_abi::value::BOOLEAN, 1]);
+    STREAMING.0.set(live);
+}
+
 const STREAM_STDOUT: i32 = 1;
 
 /// Appends `bytes` to standard output, first sending the kept output to the host when
 /// the two together would not fit in a result.
 pub fn write_stdout(bytes: &[u8]) {
+    if STREAMING.0.get() {
+        send(well_known_key::STDOUT, bytes);
+        return;
+    }
     let mut out = STDOUT.0.borrow_mut();
     if out.len() + bytes.len() > KEEP_LIMIT {
         send(well_known_key::STDOUT, &out);

@@ -179,6 +179,7 @@ const CHUNKNAME_PREFIX: usize = 120;
 pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
     lua_settop(L, 0);
     budget::start_call(L);
+    crate::output::start_call();
     lua_pushcfunction(L, Some(message_handler)); // 1
     let mut name = [0u8; CHUNKNAME_PREFIX + 1];
     let prefix = &code[..code.len().min(CHUNKNAME_PREFIX)];

@@ -235,6 +235,10 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
 /// Answers the channel's `get` requests: the clock and the budget.
 fn service(state: &HostState, key: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(9);
+    if key == well_known_key::STREAM.as_bytes() {
+        value::encode(&Value::Boolean(state.sink.is_some()), &mut out);
+        return Some(out);
+    }
     if key == well_known_key::BUDGET.as_bytes() {
         let budget = i64::try_from(state.budget?).unwrap_or(i64::MAX);
         value::encode(&Value::Integer(budget), &mut out);
