@@ -1,4 +1,6 @@
-//! `<math.h>` for the C side, implemented by the `libm` crate (a port of musl's libm).
+//! `<math.h>` for the C side: `exp`, `log`, `log2`, `log10` and `pow` rounded as glibc
+//! rounds them (exp_log.rs), the rest by the `libm` crate (a port of musl's libm, whose
+//! trigonometric and hyperbolic functions may differ from glibc's in the last bit).
 //! Exported under the C names on wasm32.
 //!
 //! Where glibc and libm agree on what a special case means but not on the bits of the
@@ -30,7 +32,22 @@ macro_rules! export_unary_quieting {
 }
 
 export_unary!(floor, ceil, fabs, sqrt);
-export_unary_quieting!(exp, log, log2, sin, cos, tan, atan, tanh);
+export_unary_quieting!(sin, cos, tan, atan, tanh);
+
+/// Functions computed by exp_log.rs where it can, by libm otherwise; NaNs quieted.
+macro_rules! export_rounded {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg_attr(target_arch = "wasm32", no_mangle)]
+        pub extern "C" fn $name(x: f64) -> f64 {
+            if x.is_nan() {
+                return quiet(x);
+            }
+            super::exp_log::$name(x).unwrap_or_else(|| libm::$name(x))
+        }
+    )*};
+}
+
+export_rounded!(exp, log, log2);
 
 /// The NaN glibc returns for a domain error it reports through `__kernel_standard`
 /// (`asin(2)`, `log10(-1)`): a positive quiet NaN, whatever the argument's sign.
@@ -83,7 +100,7 @@ pub extern "C" fn log10(x: f64) -> f64 {
     if x < 0.0 {
         return DOMAIN_NAN;
     }
-    libm::log10(x)
+    super::exp_log::log10(x).unwrap_or_else(|| libm::log10(x))
 }
 
 /// `sinh(x)`; a NaN comes back with its sign (libm clears it).
@@ -128,7 +145,13 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
             q
         };
     }
-    libm::pow(x, y)
+    if x < 0.0 && x.is_finite() && y.is_finite() && libm::floor(y) == y {
+        // A negative base to an integer power: the sign by the parity of y.
+        if let Some(r) = super::exp_log::pow_positive(-x, y) {
+            return if is_odd_integer(y) { -r } else { r };
+        }
+    }
+    super::exp_log::pow_positive(x, y).unwrap_or_else(|| libm::pow(x, y))
 }
 
 /// `atan2(y, x)`; when both are NaN, glibc returns `x`.
