@@ -6,7 +6,7 @@ for k, v in string.gmatch('a=1, b=2, c=3', '(%w+)=(%w+)') do io_ = (io_ or '') .
 print(string.gsub('hello world', 'o', '0'), string.gsub('hello', '', '-'))
 print(string.gsub('abc', '%w', '%0%0'), string.gsub('hello world', '(%w+)', '<%1>'))
 print(string.gsub('$name is $age', '%$(%w+)', {name = 'Ana', age = 30}))
-print(string.gsub('1 2 3', '%d', function(d) return d * 2 end), string.gsub('abc', 'b', false))
+print(string.gsub('1 2 3', '%d', function(d) return d * 2 end), pcall(string.gsub, 'abc', 'b', false))
 print(string.gsub('THE (quick) fox', '%f[%a]%a+', string.lower), string.gsub('x(a(b)c)y', '%b()', '[]'))
 print(string.gsub('hello', 'l', 'L', 1), pcall(string.gsub, 'x', '(', ''), pcall(string.rep))
 print(string.rep('ab', 3, ','), string.rep('x', 0), string.rep('x', -1), ('x'):rep(2))

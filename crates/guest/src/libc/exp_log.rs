@@ -173,7 +173,11 @@ fn ln_dd(x: f64) -> Dd {
     }
     // ln m = 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...), s = (m - 1) / (m + 1), |s| <= 0.172.
     // m - 1 is exact (Sterbenz); m + 1 may not be, so it is a double-double.
-    let s = Dd { hi: m - 1.0, lo: 0.0 }.div(two_sum(m, 1.0));
+    let s = Dd {
+        hi: m - 1.0,
+        lo: 0.0,
+    }
+    .div(two_sum(m, 1.0));
     let s2 = s.mul(s);
     let mut tail = f64::from_bits(ODD_TAIL[ODD_TAIL.len() - 1]);
     for &c in ODD_TAIL.iter().rev().skip(1) {

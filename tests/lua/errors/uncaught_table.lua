@@ -1,0 +1,3 @@
+-- An uncaught error whose value is a table without __tostring is described by its type.
+print('output kept')
+error({code = 42})
