@@ -68,6 +68,28 @@ pub unsafe fn install(L: *mut lua_State) {
     lua_setglobal(L, cstr!("_home"));
     lua_pushcfunction(L, Some(lua_next_any));
     lua_setglobal(L, cstr!("next"));
+    lua_pushcfunction(L, Some(lua_pairs));
+    lua_setglobal(L, cstr!("pairs"));
+}
+
+/// The global `pairs`: Lua's own (`luaB_pairs`), except that without a `__pairs`
+/// metamethod it returns *our* `next`, so `pairs(t) == next` holds as in native Lua.
+unsafe extern "C" fn lua_pairs(L: *mut lua_State) -> c_int {
+    luaL_checkany(L, 1);
+    if luaL_getmetafield(L, 1, cstr!("__pairs")) == LUA_TNIL as c_int {
+        lua_getglobal_next(L);
+        lua_pushvalue(L, 1);
+        lua_pushnil(L);
+    } else {
+        lua_pushvalue(L, 1);
+        lua_callk(L, 1, 3, 0, None);
+    }
+    3
+}
+
+/// Pushes the `next` function of this module (the one installed as the global).
+unsafe fn lua_getglobal_next(L: *mut lua_State) {
+    lua_pushcfunction(L, Some(lua_next_any));
 }
 
 unsafe fn new_weak_table(L: *mut lua_State, mode: *const core::ffi::c_char) {
