@@ -227,3 +227,43 @@ fn unbounded_lua_recursion_runs_out_of_memory_before_the_stack_limit() {
     );
     assert_eq!(value(&mut vm, "return 'usable'"), string("usable"));
 }
+
+#[test]
+fn load_refuses_binary_chunks_whatever_mode_is_asked() {
+    // Crafted bytecode can break the Lua VM's invariants; lua.wasm replaces lundump.c
+    // with a refusal (crates/guest/csrc/undump.c), so string.dump still works.
+    let mut vm = vm();
+    let code = "local dumped = string.dump(function() return 1 end)
+                local f1, e1 = load(dumped)
+                local f2, e2 = load(dumped, 'name', 'b')
+                local f3 = load('return 2', 'name', 't', {})
+                local f4 = load('return x', '=c', nil, {x = 3})
+                return f1, e1, f2, e2, f3(), f4()";
+    assert_eq!(
+        eval(&mut vm, code).values,
+        vec![
+            Value::Nil,
+            Value::String(
+                b"attempt to load a binary chunk (lua.wasm loads text chunks only)".to_vec()
+            ),
+            Value::Nil,
+            Value::String(
+                b"attempt to load a binary chunk (lua.wasm loads text chunks only)".to_vec()
+            ),
+            Value::Integer(2),
+            Value::Integer(3),
+        ]
+    );
+    assert_eq!(
+        value(&mut vm, "return load('return _G ~= nil')()"),
+        Value::Boolean(true),
+        "env stays global"
+    );
+    // Even a damaged one: natively "bad binary format", here the same refusal.
+    assert_eq!(
+        eval(&mut vm, "return load('\\27Lua garbage')").values[1],
+        Value::String(b"attempt to load a binary chunk (lua.wasm loads text chunks only)".to_vec())
+    );
+    // compute itself refuses binary chunks the same way.
+    assert!(lua_error(&mut vm, "\x1bLua").contains("attempt to load a binary chunk"));
+}

@@ -12,15 +12,17 @@ use std::env;
 use std::path::{Path, PathBuf};
 
 /// Lua's core and the standard libraries lua.wasm ships. Not compiled: `liolib.c` (no
-/// file system) and `linit.c` (src/state.rs opens the libraries itself).
+/// file system), `linit.c` (src/vm.rs opens the libraries itself) and `lundump.c`
+/// (binary chunks are refused: csrc/undump.c replaces it).
 const LUA_FILES: &[&str] = &[
     "lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem", "lobject",
-    "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
-    "lauxlib", "lbaselib", "lcorolib", "ldblib", "lmathlib", "loadlib", "loslib", "lstrlib",
-    "ltablib", "lutf8lib",
+    "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lvm", "lzio", "lauxlib",
+    "lbaselib", "lcorolib", "ldblib", "lmathlib", "loadlib", "loslib", "lstrlib", "ltablib",
+    "lutf8lib",
 ];
 
-/// Our libc layer, in C where it must be (variadic functions, the exception tag).
+/// Our libc layer, in C where it must be (variadic functions, the exception tag), and
+/// our replacement of `lundump.c`.
 const LIBC_FILES: &[&str] = &[
     "setjmp.c",
     "c_longjmp.S",
@@ -28,6 +30,7 @@ const LIBC_FILES: &[&str] = &[
     "stdio.c",
     "stdlib.c",
     "printf.c",
+    "undump.c",
 ];
 
 fn main() {
