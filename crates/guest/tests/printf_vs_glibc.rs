@@ -6,6 +6,10 @@
 //! Tests that state a behaviour in words (`assert_formats`) also check that glibc does
 //! print the expected text, so the expectation itself is verified.
 
+mod support;
+
+use support::Rng;
+
 use std::ffi::{c_char, c_int, c_longlong, c_ulonglong, c_void, CString};
 use std::fmt::Write as _;
 
@@ -162,23 +166,6 @@ fn assert_match_glibc<'a>(cases: impl IntoIterator<Item = (String, Arg<'a>)>) ->
         "{failed} of {total} cases differ from glibc:\n{report}"
     );
     total
-}
-
-/// SplitMix64: a small, seeded generator, so that random cases are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// All subsets of the flags in `set`, each in the order of `set`.

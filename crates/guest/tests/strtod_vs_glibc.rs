@@ -5,6 +5,10 @@
 //! native Lua on glibc. Each case compares the value's bits (NaN payloads and the sign of
 //! zero included) and the number of bytes consumed.
 
+mod support;
+
+use support::Rng;
+
 use std::ffi::{c_char, CString};
 use std::fmt::Write as _;
 
@@ -76,22 +80,7 @@ fn assert_match_glibc(inputs: impl IntoIterator<Item = String>) -> usize {
     total
 }
 
-/// SplitMix64: a small, seeded generator, so that random cases are the same on every run.
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
     fn digits(&mut self, n: usize, radix: u32) -> String {
         (0..n)
             .map(|_| char::from_digit(self.below(u64::from(radix)) as u32, radix).unwrap())

@@ -4,6 +4,10 @@
 //! Random cases come from a fixed-seed generator, so every run checks the same cases and a
 //! failure names the exact input. Run with `cargo test -p lua-wasm-guest --test time_vs_glibc`.
 
+mod support;
+
+use support::Rng;
+
 use std::ffi::{c_char, CStr};
 use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 
@@ -157,17 +161,7 @@ fn assert_strftime(fmt: &str, tm: &Tm, zone: Option<&'static CStr>, case: &str) 
 // ---------------------------------------------------------------------------------------
 // Random cases: splitmix64 with a fixed seed.
 
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
     /// Uniform in lo..=hi.
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
         let span = (hi as i128 - lo as i128 + 1) as u128;
