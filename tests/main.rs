@@ -3,6 +3,7 @@
 //! - `module_shape`: what lua.wasm imports and exports, and its memory.
 //! - `seeds`: the seed examples give the values and byte sizes the seeds document.
 //! - `abi`: the raw ABI through a bare, seed-style host: buffer protocol, bad inputs.
+//! - `abi_cases`: the shared ABI cases of tests/abi-cases/ (code in, bytes out), which the JS and Python hosts run too.
 //! - `atomic`: a call's `_home` writes commit together or not at all; no lost updates.
 //! - `errors`: Lua errors behave as in native Lua, and the VM survives every one.
 //! - `home`: `_home` persists across calls and instances; nested tables; keys of all types.
@@ -19,6 +20,7 @@
 mod support;
 
 mod abi;
+mod abi_cases;
 mod atomic;
 mod cli;
 mod deliberate_differences;
