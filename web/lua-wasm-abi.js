@@ -303,10 +303,16 @@ export function show(v, indent = '') {
       if (v.pairs.length === 0) return '{}';
       const inner = indent + '  ';
       const n = v.pairs.length;
-      const sequence = v.pairs.every(([k], i) => k.type === 'integer' && k.value === BigInt(i + 1));
-      const items = v.pairs.map(([k, x]) => {
+      // Leading keys 1, 2, 3... are shown by position, as a Lua constructor writes them.
+      let positional = 0;
+      while (positional < n) {
+        const k = v.pairs[positional][0];
+        if (k.type !== 'integer' || k.value !== BigInt(positional + 1)) break;
+        positional++;
+      }
+      const items = v.pairs.map(([k, x], i) => {
         const value = show(x, inner);
-        if (sequence) return value;
+        if (i < positional) return value;
         if (k.type === 'string') {
           const name = textOrBytes(k.bytes);
           if (typeof name === 'string' && IDENT.test(name) && !KEYWORDS.has(name)) return `${name} = ${value}`;

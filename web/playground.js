@@ -15,7 +15,7 @@ const gutter = $('gutter');
 const output = $('output');
 const STORE_NAME = 'lua-wasm:playground';
 const DRAFT = 'lua-wasm:playground-draft';
-const BUDGET = 200_000_000;
+const BUDGET = 100_000_000;
 
 let vm = null;
 
