@@ -5,10 +5,13 @@
 //! - `build`: build lua.wasm and publish it to `web/` (prints its size).
 //! - `size`: report the size of `web/lua.wasm` and its biggest parts.
 //! - `demo`: set up, build, and run the walkthrough example.
-//! - `test`: set up, build, and run every test (the command CI runs).
+//! - `test`: set up, build, and run every test (the command CI runs), the Node.js,
+//!   browser and Python hosts' included (hosts.rs).
+//! - `hosts`: set up, and run only the Node.js, browser and Python hosts' tests.
 //! - `bench`: run the criterion benchmarks (native Lua against lua.wasm, side by side).
 
 mod build;
+mod hosts;
 mod setup;
 mod size;
 
@@ -17,7 +20,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <setup | build | size | demo | test | bench>";
+const USAGE: &str = "usage: cargo xtask <setup | build | size | demo | test | hosts | bench>";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -38,6 +41,7 @@ fn main() -> Result<()> {
             ])
         }
         "test" => test(),
+        "hosts" => setup::run().and_then(|()| hosts::test()),
         "bench" => {
             setup::run()?;
             build::run()?;
@@ -62,6 +66,7 @@ fn test() -> Result<()> {
         "warnings",
     ])?;
     cargo(&["test", "--workspace"])?;
+    hosts::test()?;
     Ok(())
 }
 

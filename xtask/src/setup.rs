@@ -2,7 +2,9 @@
 //!
 //! - the Rust target `wasm32-unknown-unknown` (rustup);
 //! - Debian's `clang-19`, `lld-19`, `llvm-19` (llvm-ar) and `libclang-19-dev` (bindgen);
-//! - binaryen's `wasm-opt`, the version pinned in package.json / package-lock.json (npm).
+//! - binaryen's `wasm-opt`, the version pinned in package.json / package-lock.json (npm),
+//!   with the host tests' npm packages (playwright-core, Node.js 24);
+//! - for the host tests: Debian's `chromium` and a Python venv (hosts.rs).
 
 use std::path::Path;
 use std::process::Command;
@@ -17,6 +19,7 @@ pub fn run() -> Result<()> {
     wasm_target()?;
     debian_packages()?;
     node_tools()?;
+    crate::hosts::setup()?;
     Ok(())
 }
 
@@ -80,7 +83,9 @@ fn node_tools() -> Result<()> {
     let pinned = pinned_binaryen(&root)?;
     let installed = std::fs::read_to_string(root.join("node_modules/binaryen/package.json"))
         .unwrap_or_default();
-    if installed.contains(&format!("\"version\": \"{pinned}\"")) {
+    if installed.contains(&format!("\"version\": \"{pinned}\""))
+        && crate::hosts::node_packages_installed(&root)
+    {
         return Ok(());
     }
     if !on_path("npm") {
