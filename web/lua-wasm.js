@@ -8,8 +8,8 @@
 // The model is the Rust host's (crates/host): a `LuaWasm` is the compiled module (share
 // it), a `Vm` is one Lua state in its own instance over a table store, each call is one
 // transaction (a failed call changes nothing in the store), the channel's services
-// (output, time, clock, budget, error kind) are answered, and a trapped instance is
-// replaced by a fresh one (globals lost, `_home` kept).
+// (output, time, clock, budget, stream, entropy, error kind) are answered, and a trapped
+// instance is replaced by a fresh one (globals lost, `_home` kept).
 //
 // Differences from the Rust host, because JavaScript cannot do otherwise: memory has no
 // limit (the module's memory is its own, and WebAssembly lets a module grow it without
@@ -372,7 +372,8 @@ export class Vm {
     }
   }
 
-  /** `js_ext_table_get` on the channel: the host services, each an encoded value. */
+  /** `js_ext_table_get` on the channel: the host services, each an encoded value.
+   * (`entropy` seeds `math.random` with 16 random bytes, for modules that ask for it.) */
   service(key) {
     switch (key) {
       case 'time': return encode({ type: 'float', value: Date.now() / 1000 });
@@ -383,6 +384,7 @@ export class Vm {
       case 'budget':
         return this.budget ? encode({ type: 'integer', value: BigInt(this.budget) }) : null;
       case 'stream': return encode({ type: 'boolean', value: this.print !== null });
+      case 'entropy': return encode({ type: 'string', bytes: crypto.getRandomValues(new Uint8Array(16)) });
       default: return null;
     }
   }

@@ -139,6 +139,7 @@ export class LuaHost {
         case 'clock': return float((host.busyMs + performance.now() - host.call.started) / 1000);
         case 'budget': return host.budget ? integer(host.budget) : null;
         case 'stream': return Uint8Array.of(0x01, 0); // output comes with the result
+        case 'entropy': return Uint8Array.of(0x04, 16, 0, 0, 0, ...crypto.getRandomValues(new Uint8Array(16)));
         default: return null;
       }
     };
