@@ -91,6 +91,20 @@ export class LuaHost {
     }
   }
 
+  /** run_gc: a full collection; returns the bytes freed. Finalizers (`__gc`) may touch
+   * `_home`, so it is a call like compute: its writes are applied when it returns. */
+  collectGarbage() {
+    this.beginCall();
+    const call = this.call;
+    try {
+      const freed = this.exports.run_gc();
+      this.commit(call.pending);
+      return freed;
+    } finally {
+      this.call = null;
+    }
+  }
+
   /** get_memory_stats: I/O buffer size, bytes Lua allocated, memory pages. */
   memoryStats() {
     this.exports.get_memory_stats(this.bufferPtr);

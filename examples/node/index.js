@@ -64,7 +64,7 @@ console.log(`  I/O Buffer Size: ${stats.ioBufferSize} bytes (${stats.ioBufferSiz
 console.log(`  Lua Memory Used: ${stats.luaMemoryUsed} bytes`);
 console.log(`  WASM Pages: ${stats.wasmPages} (${(stats.wasmPages * 65536) / 1048576} MB)`);
 console.log(`  Total WASM Memory: ${stats.wasmPages * 65536} bytes`);
-console.log(`  run_gc() freed ${lua.exports.run_gc()} bytes`);
+console.log(`  run_gc() freed ${lua.collectGarbage()} bytes`);
 
 console.log('\n=== External Table Contents ===');
 for (const [id, table] of tables.tables) {

@@ -171,6 +171,14 @@ test('a trap replaces the instance: globals are lost, _home is kept', async () =
   assert.deepEqual(vm.run('return _home.kept, global').values, [true, null]);
 });
 
+test('finalizers run by collectGarbage may write _home, and their writes are committed', async () => {
+  const store = new MemoryStore();
+  const vm = await lua.create({ store });
+  vm.eval("setmetatable({}, {__gc = function() _home.finalized = true end})");
+  vm.collectGarbage();
+  assert.equal((await lua.create({ store })).eval('return _home.finalized'), true);
+});
+
 test('createVm loads the module once and gives fresh VMs', async () => {
   const a = await createVm();
   const b = await createVm();

@@ -110,6 +110,14 @@ test('memory statistics: 64 KiB buffer, exact Lua bytes, 32 pages', () => {
   assert.ok(stats.luaMemoryUsed > 10_000 && stats.luaMemoryUsed < 200_000, `${stats.luaMemoryUsed}`);
 });
 
+test('finalizers run by run_gc may write _home, and their writes are kept', () => {
+  const tables = new Tables();
+  const lua = new LuaHost(module, tables);
+  lua.compute("setmetatable({}, {__gc = function() _home.finalized = true end})");
+  lua.collectGarbage();
+  assert.deepEqual(evaluate(lua, 'return _home.finalized'), [true]);
+});
+
 test('the walkthrough prints the seed examples', () => {
   const out = execFileSync(process.execPath, ['index.js'], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
   assert.match(out, /=== Example 1: Basic Arithmetic ===\nLua code: return 2 \+ 2\n✓ Result: 9 bytes returned\n {2}Number value: 4/);

@@ -154,6 +154,14 @@ def test_memory_statistics_and_garbage_collection(engine):
     assert vm.memory_stats().lua_memory_used < stats.lua_memory_used + 50_000
 
 
+def test_finalizers_run_by_collect_garbage_may_write_home(engine):
+    store = MemoryStore()
+    vm = Vm(engine, store)
+    vm.eval("setmetatable({}, {__gc = function() _home.finalized = true end})")
+    vm.collect_garbage()
+    assert Vm(engine, store).eval("return _home.finalized") is True
+
+
 def test_time_comes_from_the_host(engine):
     import time
     assert abs(Vm(engine).eval("return os.time()") - time.time()) < 5
