@@ -3,8 +3,8 @@
 //! Native Lua prints NaNs with their sign (`nan`, `-nan`), so each special case must give
 //! glibc's bits: NaNs of either sign (quiet and signaling), infinities, zeros, and
 //! arguments outside a function's domain. Ordinary cases (finite non-zero arguments giving
-//! a finite non-zero result) are not compared here: libm's results may differ from
-//! glibc's in the last bit.
+//! a finite non-zero result) are compared in exp_log's test below and in
+//! trig_vs_glibc.rs.
 
 use lua_wasm_guest::libc::math as ours;
 
