@@ -10,6 +10,7 @@
 //! - `output`: `print` capture, including more output than the buffer holds.
 //! - `differential`: programs in tests/lua/ run natively (mlua) and in lua.wasm, compared.
 //! - `deliberate_differences`: what lua.wasm does instead where it differs from native Lua on purpose.
+//! - `engine`: pre-initialized VMs (one image, own random seeds), the pool of VM slots and beyond.
 //! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
 //! - `typed`: the serde API (`eval`, `call`, `set_global`, `global`).
@@ -25,6 +26,7 @@ mod atomic;
 mod cli;
 mod deliberate_differences;
 mod differential;
+mod engine;
 mod errors;
 mod home;
 mod hostile_guest;

@@ -59,6 +59,10 @@ pub mod well_known_key {
     /// CHANNEL `set`, just before `compute` returns an error: what kind of error it is,
     /// one of [`error_kind`](crate::error_kind)'s texts.
     pub const ERROR_KIND: &str = "error";
+    /// CHANNEL `get`, once, before the first chunk runs: a string value of 16 unpredictable
+    /// bytes that seed `math.random` (two little-endian i64 for `math.randomseed`). A host
+    /// that does not answer leaves the seed Lua's own (the time and the state's address).
+    pub const ENTROPY: &str = "entropy";
 }
 
 /// The kinds of error `compute` reports through the channel (key `"error"`).

@@ -6,7 +6,7 @@ use core::ffi::{c_char, c_int, c_void};
 use core::ptr;
 
 use crate::ffi::*;
-use lua_wasm_abi::error_kind;
+use lua_wasm_abi::{error_kind, table_id, value, well_known_key};
 
 use crate::budget;
 use crate::heap::lua_alloc;
@@ -178,6 +178,7 @@ const CHUNKNAME_PREFIX: usize = 120;
 /// `L` is the state from [`state`].
 pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
     lua_settop(L, 0);
+    seed_random_once(L);
     budget::start_call(L);
     crate::output::start_call();
     lua_pushcfunction(L, Some(message_handler)); // 1
@@ -208,6 +209,41 @@ pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
     }
     lua_settop(L, 0);
     Outcome::Values(result::take_encoded())
+}
+
+struct Flag(Cell<bool>);
+// SAFETY: the guest is single-threaded wasm.
+unsafe impl Sync for Flag {}
+
+/// Whether `math.random` has its seed for this VM. False in a new state, and so in a
+/// memory image of this module taken after `init` (a host may start every VM from one
+/// such image: they would all share one random sequence without this).
+static RANDOM_SEEDED: Flag = Flag(Cell::new(false));
+
+/// Before the first chunk: seeds `math.random` with the host's entropy (channel key
+/// "entropy", 16 bytes), when the host offers it.
+///
+/// # Safety
+/// `L` is the state from [`state`], with an empty stack.
+unsafe fn seed_random_once(L: *mut lua_State) {
+    if RANDOM_SEEDED.0.replace(true) {
+        return;
+    }
+    let entropy = crate::host::get(table_id::CHANNEL, well_known_key::ENTROPY.as_bytes());
+    let Ok(Some(encoded)) = entropy else { return };
+    let Ok((value::Value::String(bytes), _)) = value::decode(&encoded) else {
+        return;
+    };
+    let Some(bytes) = bytes.get(..16) else { return };
+    let word = |i: usize| i64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+    lua_getglobal(L, cstr!("math"));
+    if lua_getfield(L, -1, cstr!("randomseed")) == LUA_TFUNCTION as c_int {
+        lua_pushinteger(L, word(0));
+        lua_pushinteger(L, word(8));
+        // Cannot fail but for memory; the seed is then Lua's own, which is no worse.
+        lua_pcall(L, 2, 0, 0);
+    }
+    lua_settop(L, 0);
 }
 
 /// Takes the error at the top of the stack; `kind` is what a non-memory error of this

@@ -35,6 +35,9 @@ pub(crate) struct HostState {
     pub call_started: Option<Instant>,
     /// What the current `compute` call has produced outside the I/O buffer.
     pub call: CallState,
+    /// Set while the engine pre-initializes the module (snapshot.rs): the clock reads 0
+    /// and there is no entropy, so the image is the same every time.
+    pub snapshotting: bool,
 }
 
 #[derive(Default)]
@@ -50,6 +53,40 @@ pub(crate) struct CallState {
 }
 
 impl HostState {
+    /// The state of a VM's store: calls go to `tables`, output to `sink` (or the result).
+    pub fn new(
+        tables: Arc<dyn TableStore>,
+        budget: Option<u64>,
+        sink: Option<OutputSink>,
+        limits: StoreLimits,
+    ) -> HostState {
+        HostState {
+            tables,
+            tx: None,
+            budget,
+            sink,
+            limits,
+            memory: None,
+            busy: Duration::ZERO,
+            call_started: None,
+            call: CallState::default(),
+            snapshotting: false,
+        }
+    }
+
+    /// The state of the store in which the engine pre-initializes the module.
+    pub fn for_snapshot() -> HostState {
+        HostState {
+            snapshotting: true,
+            ..HostState::new(
+                Arc::new(crate::store::MemoryStore::new()),
+                None,
+                None,
+                StoreLimits::default(),
+            )
+        }
+    }
+
     /// The current call's transaction, begun on first use.
     fn tx(&mut self) -> Result<&mut dyn Transaction, StoreError> {
         if self.tx.is_none() {
@@ -232,9 +269,17 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     Ok(())
 }
 
-/// Answers the channel's `get` requests: the clock and the budget.
+/// Answers the channel's `get` requests: the clock, the budget, entropy.
 fn service(state: &HostState, key: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(9);
+    if state.snapshotting {
+        // A reproducible image: time and clock read 0, as for a host without them.
+        return None;
+    }
+    if key == well_known_key::ENTROPY.as_bytes() {
+        value::encode(&Value::String(entropy().to_vec()), &mut out);
+        return Some(out);
+    }
     if key == well_known_key::STREAM.as_bytes() {
         value::encode(&Value::Boolean(state.sink.is_some()), &mut out);
         return Some(out);
@@ -256,4 +301,24 @@ fn service(state: &HostState, key: &[u8]) -> Option<Vec<u8>> {
     };
     value::encode(&Value::Float(seconds), &mut out);
     Some(out)
+}
+
+/// 16 unpredictable bytes for `math.random`'s seed: the standard library's hash keys,
+/// which come from the operating system's random source, over a counter and the time.
+fn entropy() -> [u8; 16] {
+    use std::collections::hash_map::RandomState;
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let mut bytes = [0u8; 16];
+    for half in bytes.chunks_mut(8) {
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+        hasher.write_u128(now);
+        half.copy_from_slice(&hasher.finish().to_le_bytes());
+    }
+    bytes
 }

@@ -16,11 +16,12 @@
 mod engine;
 mod error;
 mod imports;
+mod snapshot;
 mod store;
 mod typed;
 mod vm;
 
-pub use engine::{Engine, LUA_WASM};
+pub use engine::{Engine, EngineOptions, DEFAULT_POOLED_VMS, LUA_WASM};
 pub use error::{Error, Result, StoreError};
 pub use lua_wasm_abi::value::Value;
 pub use store::{

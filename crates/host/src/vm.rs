@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use lua_wasm_abi::value::{self, Value};
 use lua_wasm_abi::{BUFFER_SIZE, MEMORY_STATS_SIZE, PAGE_SIZE};
-use wasmtime::{Instance, Memory, Store, StoreLimitsBuilder, Trap, TypedFunc};
+use wasmtime::{Memory, Store, StoreLimitsBuilder, Trap, TypedFunc};
 
 use crate::engine::{Engine, TICK};
 use crate::error::{Error, Result};
@@ -405,30 +405,14 @@ impl Live {
         options: &VmOptions,
         sink: Option<OutputSink>,
     ) -> Result<Live> {
-        let state = HostState {
-            tables,
-            tx: None,
-            budget: options.instruction_budget,
-            sink,
-            limits: StoreLimitsBuilder::new()
-                .memory_size(options.memory_limit)
-                .instances(1)
-                .build(),
-            memory: None,
-            busy: Duration::ZERO,
-            call_started: None,
-            call: CallState::default(),
-        };
-        let mut store = Store::new(&engine.inner.engine, state);
-        store.limiter(|s| &mut s.limits);
-        store.epoch_deadline_trap();
+        let limits = StoreLimitsBuilder::new()
+            .memory_size(options.memory_limit)
+            .instances(1)
+            .build();
+        let state = HostState::new(tables, options.instruction_budget, sink, limits);
+        let (mut store, instance) = engine.inner.instantiate(state)?;
         store.set_epoch_deadline(NO_DEADLINE);
         let module_error = |e: wasmtime::Error| Error::Module(format!("{e:#}"));
-        let instance: Instance = engine
-            .inner
-            .linker
-            .instantiate(&mut store, &engine.inner.module)
-            .map_err(module_error)?;
         let memory = instance
             .get_memory(&mut store, "memory")
             .ok_or_else(|| Error::Module("lua.wasm exports no memory".into()))?;
