@@ -105,3 +105,26 @@ fn vms_on_many_threads_sharing_a_sqlite_file_lose_no_update() {
         vec![Value::Integer(total), Value::Integer(total)]
     );
 }
+
+#[test]
+fn finalizer_writes_during_collect_garbage_are_committed_at_once() {
+    let store = Arc::new(MemoryStore::new());
+    let mut vm = vm_over(&store);
+    eval(
+        &mut vm,
+        "setmetatable({}, {__gc = function() _home.finalized = 'yes' end})",
+    );
+    vm.collect_garbage().unwrap();
+    // Another VM on the same store sees the write, and is not kept waiting for the
+    // store by a transaction left open.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let other_store = store.clone();
+    std::thread::spawn(move || {
+        let mut other = vm_over(&other_store);
+        let _ = tx.send(eval(&mut other, "return _home.finalized").values);
+    });
+    let seen = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the store is free after collect_garbage");
+    assert_eq!(seen, vec![Value::String(b"yes".to_vec())]);
+}

@@ -362,13 +362,28 @@ impl Vm {
     }
 
     /// Runs a full garbage collection; returns the bytes it freed.
+    ///
+    /// Finalizers (`__gc`) run now, and what they write to `_home` is committed as one
+    /// call of its own, so the store is not held until this VM's next call.
     pub fn collect_garbage(&mut self) -> Result<usize> {
         let live = self.live()?;
-        let freed = live
-            .run_gc
-            .call(&mut live.store, ())
-            .map_err(|e| Error::Module(format!("{e:#}")))?;
-        Ok(freed.max(0) as usize)
+        let freed = live.run_gc.call(&mut live.store, ());
+        let state = live.store.data_mut();
+        let tx = state.tx.take();
+        // Output of finalizers (warnings, prints) is kept for take_channel_output.
+        self.leftover = std::mem::take(&mut state.call);
+        match freed {
+            Ok(freed) => {
+                if let Some(tx) = tx {
+                    tx.commit().map_err(Error::Store)?;
+                }
+                Ok(freed.max(0) as usize)
+            }
+            Err(e) => {
+                drop(tx); // roll back
+                Err(self.discard_instance(e))
+            }
+        }
     }
 
     /// The buffer's address in guest memory (`get_buffer_ptr()`).
