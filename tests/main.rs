@@ -13,6 +13,7 @@
 //! - `engine`: pre-initialized VMs (one image, own random seeds), the pool of VM slots and beyond.
 //! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
+//! - `hostile_scripts`: Lua written to exhaust or break the VM ends in a clean error; the VM goes on.
 //! - `typed`: the serde API (`eval`, `call`, `set_global`, `global`).
 //! - `property`: generated expressions agree natively and in lua.wasm.
 //! - `vendored_lua`: lua-src/ is Lua 5.4.9, unmodified.
@@ -30,6 +31,7 @@ mod engine;
 mod errors;
 mod home;
 mod hostile_guest;
+mod hostile_scripts;
 mod limits;
 mod module_shape;
 mod output;
