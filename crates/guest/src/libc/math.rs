@@ -1,8 +1,9 @@
 //! `<math.h>` for the C side, giving glibc's bits: `exp`, `log`, `log2`, `log10` and `pow`
 //! (exp_log.rs) and `sin`, `cos`, `tan`, `asin`, `acos`, `atan`, `atan2` (trig.rs) correctly
 //! rounded, as glibc's are in all but a few cases in a thousand; `sinh`, `cosh` and `tanh`
-//! by glibc's own formulas (hyperbolic.rs); the rest, and the special cases, by the `libm`
-//! crate (a port of musl's libm). Exported under the C names on wasm32.
+//! by glibc's own formulas (hyperbolic.rs); the rest by the `libm` crate (a port of musl's
+//! libm), which is also left the special cases of exp_log.rs. Exported under the C names
+//! on wasm32.
 //!
 //! Where glibc and libm agree on what a special case means but not on the bits of the
 //! NaN they return, the wrappers below give glibc's bits: native Lua prints the sign of
@@ -37,26 +38,23 @@ macro_rules! export_rounded {
 }
 
 export_rounded!(exp_log: exp, log, log2);
-export_rounded!(trig: sin, cos, tan, atan);
 
-/// Functions computed by hyperbolic.rs for finite arguments; NaNs keep their sign.
-macro_rules! export_hyperbolic {
-    ($($name:ident),* $(,)?) => {$(
+/// Functions computed by `$module` for every argument but NaNs, which come back quieted,
+/// with their sign.
+macro_rules! export_ours {
+    ($module:ident: $($name:ident),* $(,)?) => {$(
         #[cfg_attr(target_arch = "wasm32", no_mangle)]
         pub extern "C" fn $name(x: f64) -> f64 {
             if x.is_nan() {
                 return quiet(x);
             }
-            if x.is_finite() {
-                super::hyperbolic::$name(x)
-            } else {
-                libm::$name(x)
-            }
+            super::$module::$name(x)
         }
     )*};
 }
 
-export_hyperbolic!(sinh, cosh, tanh);
+export_ours!(trig: sin, cos, tan, atan);
+export_ours!(hyperbolic: sinh, cosh, tanh);
 
 /// The NaN glibc returns for a domain error it reports through `__kernel_standard`
 /// (`asin(2)`, `log10(-1)`): a positive quiet NaN, whatever the argument's sign.
@@ -85,7 +83,7 @@ pub extern "C" fn asin(x: f64) -> f64 {
     if x.abs() > 1.0 {
         return DOMAIN_NAN;
     }
-    super::trig::asin(x).unwrap_or_else(|| libm::asin(x))
+    super::trig::asin(x)
 }
 
 /// `acos(x)`; `|x| > 1` is a domain error.
@@ -97,7 +95,7 @@ pub extern "C" fn acos(x: f64) -> f64 {
     if x.abs() > 1.0 {
         return DOMAIN_NAN;
     }
-    super::trig::acos(x).unwrap_or_else(|| libm::acos(x))
+    super::trig::acos(x)
 }
 
 /// `log10(x)`; `x < 0` is a domain error (unlike `log`, whose NaN glibc computes).
@@ -145,13 +143,16 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
     super::exp_log::pow_positive(x, y).unwrap_or_else(|| libm::pow(x, y))
 }
 
-/// `atan2(y, x)`; when both are NaN, glibc returns `x`.
+/// `atan2(y, x)`; glibc returns `x + y` for a NaN, which is `x` when both are NaN.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
 pub extern "C" fn atan2(y: f64, x: f64) -> f64 {
-    if y.is_nan() && x.is_nan() {
+    if x.is_nan() {
         return quiet(x);
     }
-    super::trig::atan2(y, x).unwrap_or_else(|| libm::atan2(y, x))
+    if y.is_nan() {
+        return quiet(y);
+    }
+    super::trig::atan2(y, x)
 }
 
 /// # Safety

@@ -11,8 +11,9 @@
 //! 2^37) it is recomputed with 256-bit fixed point (fx.rs). Arguments of sin, cos and tan
 //! are reduced modulo pi/2 by Payne and Hanek's method, exact for every double.
 //!
-//! Only finite arguments come here (and for `atan2`, non-zero ones); the callers in math.rs
-//! leave NaNs, infinities and zeros to libm, which agrees with glibc on those.
+//! Infinities and zeros give what glibc gives (C99's values, and for sin, cos and tan of an
+//! infinity the NaN x86 computes, glibc's `x - x`); NaN arguments never come here, the
+//! callers in math.rs return them quieted as glibc does.
 
 use super::dd::{dd, fact_series, odd_series, round_checked, Dd};
 use super::fx::Fx;
@@ -55,6 +56,11 @@ const PI_2_FX: Fx = Fx([
 ]);
 
 const PI: Dd = dd(0x4009_21fb_5444_2d18, 0x3ca1_a626_3314_5c07);
+const THREE_PI_4: f64 = f64::from_bits(0x4002_d97c_7f33_21d2);
+
+/// sin, cos and tan of an infinity: glibc returns `x - x`, which is this NaN on x86 (the
+/// "default NaN"; printed `-nan`), whatever the sign of x.
+const INVALID: f64 = f64::from_bits(0xfff8_0000_0000_0000);
 const PI_2: Dd = dd(0x3ff9_21fb_5444_2d18, 0x3c91_a626_3314_5c07);
 
 /// atan(i/4) for i = 0..=4.
@@ -144,25 +150,29 @@ fn sin_pos(a: f64) -> f64 {
     })
 }
 
-pub fn sin(x: f64) -> Option<f64> {
+pub fn sin(x: f64) -> f64 {
     let a = x.abs();
     if !a.is_finite() {
-        return None;
+        return INVALID;
     }
     if a < TINY_SIN {
-        return Some(x);
+        return x;
     }
     let s = sin_pos(a);
-    Some(if x < 0.0 { -s } else { s })
+    if x < 0.0 {
+        -s
+    } else {
+        s
+    }
 }
 
-pub fn cos(x: f64) -> Option<f64> {
+pub fn cos(x: f64) -> f64 {
     let a = x.abs();
     if !a.is_finite() {
-        return None;
+        return INVALID;
     }
     if a < TINY {
-        return Some(1.0);
+        return 1.0;
     }
     // cos(a) = sin(a + pi/2): the next quadrant.
     let (q, r) = reduce(a);
@@ -170,20 +180,20 @@ pub fn cos(x: f64) -> Option<f64> {
     let rd = r.to_dd();
     let v = if q % 2 == 0 { sin_dd(rd) } else { cos_dd(rd) };
     let v = if q >= 2 { v.neg() } else { v };
-    Some(round_checked(v).unwrap_or_else(|| {
+    round_checked(v).unwrap_or_else(|| {
         let (s, c) = r.sin_cos();
         let v = if q % 2 == 0 { s } else { c };
         if q >= 2 { v.neg() } else { v }.to_f64()
-    }))
+    })
 }
 
-pub fn tan(x: f64) -> Option<f64> {
+pub fn tan(x: f64) -> f64 {
     let a = x.abs();
     if !a.is_finite() {
-        return None;
+        return INVALID;
     }
     if a < TINY {
-        return Some(x);
+        return x;
     }
     // tan(r) in even quadrants, -1/tan(r) = -cos(r)/sin(r) in odd ones.
     let (q, r) = reduce(a);
@@ -195,7 +205,11 @@ pub fn tan(x: f64) -> Option<f64> {
         let (num, den) = if q % 2 == 0 { (s, c) } else { (c.neg(), s) };
         quotient(num, den, v)
     });
-    Some(if x < 0.0 { -t } else { t })
+    if x < 0.0 {
+        -t
+    } else {
+        t
+    }
 }
 
 /// num/den rounded to a double, from an approximation `v` good to about 2^-100: the rest
@@ -248,30 +262,59 @@ fn atan2_slow(y: Fx, x: Fx, a: Dd) -> f64 {
     a.add(Fx::from_f64(num.to_f64() / den.to_f64())).to_f64()
 }
 
-pub fn atan2(y: f64, x: f64) -> Option<f64> {
+/// The angle of (x, y), for x and y not NaN.
+pub fn atan2(y: f64, x: f64) -> f64 {
     if !(y.is_finite() && x.is_finite()) || y == 0.0 || x == 0.0 {
-        return None;
+        return atan2_special(y, x);
     }
     let q = y / x;
     if x > 0.0 && q.abs() < 5.551_115_123_125_783e-17 {
         // atan(q) = q (1 - q^2/3 ...) with q^2/3 below 2^-109, and y/x, a quotient of
         // doubles, is never that close to a rounding boundary: the double quotient is
         // the correctly rounded angle (including when it underflows).
-        return Some(q);
+        return q;
     }
     // Scale both to at most 1 (exactly, but for a far smaller one, which does not matter).
     let (_, e) = libm::frexp(y.abs().max(x.abs()));
     let (y, x) = (libm::ldexp(y, -e), libm::ldexp(x, -e));
     let a = atan2_dd(Dd::from_f64(y), Dd::from_f64(x));
-    Some(round_checked(a).unwrap_or_else(|| atan2_slow(Fx::from_f64(y), Fx::from_f64(x), a)))
+    round_checked(a).unwrap_or_else(|| atan2_slow(Fx::from_f64(y), Fx::from_f64(x), a))
 }
 
-pub fn atan(x: f64) -> Option<f64> {
-    if !x.is_finite() {
-        return None;
+/// atan2 where y or x is zero or infinite (C99's table, as glibc follows it): the angle of
+/// the direction, with y's sign, and for a zero y the side of x's sign.
+fn atan2_special(y: f64, x: f64) -> f64 {
+    let angle = if y == 0.0 {
+        if x.is_sign_negative() {
+            PI.hi
+        } else {
+            0.0
+        }
+    } else if y.is_infinite() && x.is_infinite() {
+        if x > 0.0 {
+            ATAN_QUARTERS[4].hi
+        } else {
+            THREE_PI_4
+        }
+    } else if x.is_infinite() {
+        if x > 0.0 {
+            0.0
+        } else {
+            PI.hi
+        }
+    } else {
+        PI_2.hi // y infinite, or x zero
+    };
+    if y.is_sign_negative() {
+        -angle
+    } else {
+        angle
     }
+}
+
+pub fn atan(x: f64) -> f64 {
     if x.abs() < TINY {
-        return Some(x);
+        return x;
     }
     atan2(x, 1.0)
 }
@@ -304,22 +347,16 @@ fn cosine_of_fx(x: f64) -> Fx {
 }
 
 /// `asin(x)` for |x| <= 1: the angle of (sqrt(1 - x^2), x).
-pub fn asin(x: f64) -> Option<f64> {
-    if x.is_nan() || x.abs() > 1.0 {
-        return None;
-    }
+pub fn asin(x: f64) -> f64 {
     if x.abs() < TINY {
-        return Some(x);
+        return x;
     }
     let a = atan2_dd(Dd::from_f64(x), cosine_of(x));
-    Some(round_checked(a).unwrap_or_else(|| atan2_slow(Fx::from_f64(x), cosine_of_fx(x), a)))
+    round_checked(a).unwrap_or_else(|| atan2_slow(Fx::from_f64(x), cosine_of_fx(x), a))
 }
 
 /// `acos(x)` for |x| <= 1: the angle of (x, sqrt(1 - x^2)).
-pub fn acos(x: f64) -> Option<f64> {
-    if x.is_nan() || x.abs() > 1.0 {
-        return None;
-    }
+pub fn acos(x: f64) -> f64 {
     let a = atan2_dd(cosine_of(x), Dd::from_f64(x));
-    Some(round_checked(a).unwrap_or_else(|| atan2_slow(cosine_of_fx(x), Fx::from_f64(x), a)))
+    round_checked(a).unwrap_or_else(|| atan2_slow(cosine_of_fx(x), Fx::from_f64(x), a))
 }
