@@ -285,3 +285,36 @@ fn deeply_nested_syntax_is_a_load_error_and_long_flat_chains_compile() {
     ];
     assert_eq!(report.lines().collect::<Vec<_>>(), expected);
 }
+
+#[test]
+fn output_and_warnings_without_end_are_stopped_at_the_hosts_output_limit() {
+    for flood in ["output_flood", "warning_flood"] {
+        let (mut vm, store) = prepared(GENEROUS);
+        let e = failed(&mut vm, flood);
+        let Error::Module(message) = &e else {
+            panic!("{flood}: {e:?}")
+        };
+        assert!(
+            message.contains("the call printed more than 64 MiB"),
+            "{flood}: {message}"
+        );
+        let (stdout, stderr) = vm.take_channel_output();
+        assert!(
+            stdout.len() + stderr.len() <= 64 << 20,
+            "{flood}: the host kept {} bytes",
+            stdout.len() + stderr.len()
+        );
+        assert_recovered(&mut vm, &store, false);
+    }
+}
+
+#[test]
+fn home_writes_without_end_are_stopped_at_the_hosts_write_limit() {
+    let (mut vm, store) = prepared(GENEROUS);
+    let e = failed(&mut vm, "home_flood");
+    assert!(
+        matches!(&e, Error::Module(m) if m.contains("the call wrote more than 64 MiB to the table store")),
+        "{e:?}"
+    );
+    assert_recovered(&mut vm, &store, false);
+}

@@ -4,6 +4,13 @@
 //! Every pointer and length comes from the guest and is checked against its memory before
 //! use; a bad one traps the call with a message (the guest is then broken and discarded),
 //! and never panics the host.
+//!
+//! What one call makes the host keep is bounded too, since a script can produce data far
+//! faster than a deadline can stop it (about a gigabyte a second of `print` or `_home`
+//! writes): the output kept for the call's result ([`MAX_CALL_OUTPUT`]) and the writes
+//! held in the call's transaction ([`MAX_CALL_WRITES`]). Past either, the call is
+//! stopped like a call past its deadline: a trap, the transaction rolled back, and a
+//! fresh instance for the next call.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -14,6 +21,19 @@ use wasmtime::{Caller, Linker, Memory, StoreLimits};
 
 use crate::error::StoreError;
 use crate::store::{TableStore, Transaction};
+
+/// The most output (standard output and warnings) the host keeps for one call's result:
+/// 64 MiB. A VM with an output sink hands standard output over as it arrives, and only
+/// warnings count.
+pub(crate) const MAX_CALL_OUTPUT: usize = 64 * 1024 * 1024;
+
+/// The most one call may write to the table store: 64 MiB of keys and values, each
+/// `set` or `delete` counted at least [`WRITE_COST`] (what a store keeps for an entry
+/// besides its bytes, roughly).
+pub(crate) const MAX_CALL_WRITES: usize = 64 * 1024 * 1024;
+
+/// The least one write counts against [`MAX_CALL_WRITES`].
+const WRITE_COST: usize = 64;
 
 /// Where printed output goes as it arrives (see `Vm::set_output`).
 pub type OutputSink = Box<dyn FnMut(&[u8]) + Send>;
@@ -50,6 +70,38 @@ pub(crate) struct CallState {
     pub store_error: Option<StoreError>,
     /// The kind of error the module reported for this call (lua_wasm_abi::error_kind).
     pub error_kind: Option<String>,
+    /// What this call's writes to the table store count against [`MAX_CALL_WRITES`].
+    pub written: usize,
+}
+
+impl CallState {
+    /// Checks that `bytes` more output can be kept for the result; a trap past
+    /// [`MAX_CALL_OUTPUT`].
+    fn keep_output(&self, bytes: usize) -> Result<(), Trap> {
+        let kept = self.stdout.len() + self.stderr.len();
+        if kept.saturating_add(bytes) > MAX_CALL_OUTPUT {
+            return Err(wasmtime::Error::msg(format!(
+                "the call printed more than {} MiB, which the host keeps in memory until the \
+                 call returns; print less, or give the VM an output sink (Vm::set_output) that \
+                 takes output as it arrives",
+                MAX_CALL_OUTPUT >> 20
+            )));
+        }
+        Ok(())
+    }
+
+    /// Counts one write of `bytes` to the store; a trap past [`MAX_CALL_WRITES`].
+    fn count_write(&mut self, bytes: usize) -> Result<(), Trap> {
+        self.written = self.written.saturating_add(bytes.max(WRITE_COST));
+        if self.written > MAX_CALL_WRITES {
+            return Err(wasmtime::Error::msg(format!(
+                "the call wrote more than {} MiB to the table store, which one call's \
+                 transaction holds until the call returns; write less per call",
+                MAX_CALL_WRITES >> 20
+            )));
+        }
+        Ok(())
+    }
 }
 
 impl HostState {
@@ -180,8 +232,14 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             if table == table_id::CHANNEL {
                 let state = caller.data_mut();
                 match key.as_slice() {
-                    k if k == well_known_key::STDOUT.as_bytes() => state.stdout(&value),
+                    k if k == well_known_key::STDOUT.as_bytes() => {
+                        if state.sink.is_none() {
+                            state.call.keep_output(value.len())?;
+                        }
+                        state.stdout(&value)
+                    }
                     k if k == well_known_key::STDERR.as_bytes() => {
+                        state.call.keep_output(value.len())?;
                         state.call.stderr.extend_from_slice(&value)
                     }
                     k if k == well_known_key::ERROR_KIND.as_bytes() => {
@@ -191,6 +249,10 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 }
                 return Ok(0);
             }
+            caller
+                .data_mut()
+                .call
+                .count_write(key.len() + value.len())?;
             let result = caller
                 .data_mut()
                 .tx()
@@ -233,6 +295,7 @@ pub(crate) fn define(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         "js_ext_table_delete",
         |mut caller: Caller<'_, HostState>, table: u32, kp: u32, kl: u32| -> Result<i32, Trap> {
             let key = read(&caller, "key", kp, kl)?;
+            caller.data_mut().call.count_write(key.len())?;
             Ok(
                 match caller.data_mut().tx().and_then(|tx| tx.delete(table, &key)) {
                     Ok(()) => 0,
