@@ -144,8 +144,10 @@ pub fn build(out_dir: &Path) -> Result<Built, BuildError> {
     Ok(built)
 }
 
-/// wasm-opt's optimization: speed first (issue 5 measures it), at the size -O3 gives.
-const OPTIMIZE: &[&str] = &["-O3", "--enable-exception-handling"];
+/// wasm-opt's optimization: for size. It does not undo the speed of the -O3 C files
+/// (binaryen inlines less at -Oz but does not outline), and -O3 here measured no faster
+/// (docs/PERFORMANCE.md).
+const OPTIMIZE: &[&str] = &["-Oz", "--enable-exception-handling"];
 
 /// What the shipped module does not need.
 const STRIP: &[&str] = &[
