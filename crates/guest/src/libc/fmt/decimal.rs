@@ -1,94 +1,14 @@
-//! `%e`, `%f` and `%g`: glibc's layout around the exact digits of `core::fmt`.
+//! `%e`, `%f` and `%g`: glibc's layout around the exact digits of [`Expansion`].
 //!
-//! `core::fmt` with a precision (`{:.*e}`, `{:.*}`) prints the exact binary value rounded
-//! half-to-even at the requested digit, which is what glibc does; only the layout differs
-//! ("1.5e3" against "1.500000e+03"). So the digits are printed into a stack buffer by
-//! `core::fmt`, read back, and laid out as glibc's.
-//!
-//! The exact decimal expansion of a double is finite: at most 767 significant digits, and
-//! at most 1074 digits after the point (for 2^-1074). Digits asked beyond those are all
-//! zeros, so the precision given to `core::fmt` is capped there ('EXP_PREC_MAX',
-//! 'FIXED_PREC_MAX') and the rest is written as a run of zeros ([`Part::Zeros`]). This
-//! bounds the buffer, and `%.99999f` costs no more than `%.1074f`.
+//! glibc prints the exact binary value rounded half-to-even at the requested digit. The
+//! exact decimal expansion of a double is finite: at most 767 significant digits, and at
+//! most 1074 digits after the point (for 2^-1074). So each conversion takes the whole
+//! expansion, rounds it at the last digit asked for, and lays it out; digits asked beyond
+//! the expansion are zeros, written as a run ([`Part::Zeros`]), so `%.99999f` costs no
+//! more than `%.1074f`.
 
-use core::fmt::Write;
-
+use super::expansion::Expansion;
 use super::{emit, FmtSpec, Out, Part};
-
-/// Digits after the first beyond which `%e` of any double only adds zeros (766 suffice).
-const EXP_PREC_MAX: usize = 770;
-
-/// Digits after the point beyond which `%f` of any double only adds zeros.
-const FIXED_PREC_MAX: usize = 1074;
-
-/// Room for the longest `core::fmt` output asked for: `{:.1074}` of a value of 309
-/// integer digits (1e308) is 309 + 1 + 1074 bytes; `{:.770e}` needs fewer.
-const BUF_LEN: usize = 309 + 1 + FIXED_PREC_MAX + 8;
-
-/// A stack buffer that `core::fmt` writes into.
-struct Buf {
-    bytes: [u8; BUF_LEN],
-    len: usize,
-}
-
-impl Buf {
-    fn new() -> Self {
-        Buf {
-            bytes: [0; BUF_LEN],
-            len: 0,
-        }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.len]
-    }
-}
-
-impl Write for Buf {
-    /// Never fails for the outputs of this module, by the bound on 'BUF_LEN'.
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let room = self
-            .bytes
-            .get_mut(self.len..self.len + s.len())
-            .ok_or(core::fmt::Error)?;
-        room.copy_from_slice(s.as_bytes());
-        self.len += s.len();
-        Ok(())
-    }
-}
-
-/// A non-negative finite value rounded to 'digits.len()' significant digits:
-/// d.ddd × 10^'exp', followed by 'zeros' more zero digits.
-struct Sci<'a> {
-    digits: &'a [u8],
-    exp: i32,
-    zeros: usize,
-}
-
-/// Rounds 'v' (finite, non-negative) to 'prec' digits after the first.
-fn sci(buf: &mut Buf, v: f64, prec: usize) -> Sci<'_> {
-    let asked = prec.min(EXP_PREC_MAX);
-    let _ = write!(buf, "{:.*e}", asked, v); // "d.ddde-7", or "de5" when 'asked' is 0
-    let text = buf.as_bytes();
-    let e = text.iter().position(|&c| c == b'e').unwrap_or(text.len());
-    let exp = text[e + 1..]
-        .iter()
-        .fold((0i32, 1i32), |(n, s), &c| match c {
-            b'-' => (n, -1),
-            _ => (n * 10 + i32::from(c - b'0'), s),
-        });
-    // Drop the point by moving the first digit right over it.
-    let mut digits = &mut buf.bytes[..e];
-    if asked > 0 {
-        digits[1] = digits[0];
-        digits = &mut digits[1..];
-    }
-    Sci {
-        digits,
-        exp: exp.0 * exp.1,
-        zeros: prec - asked,
-    }
-}
 
 /// "e+05", "E-324": the exponent with a sign and at least two digits.
 fn exponent(exp: i32, upper: bool, buf: &mut [u8; 6]) -> &[u8] {
@@ -121,111 +41,124 @@ fn point(spec: &FmtSpec, digits_follow: bool) -> &'static [u8] {
 
 /// `%e`: "d.dddddde+XX".
 pub(super) fn format_exp(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64, upper: bool) {
-    let mut buf = Buf::new();
-    let s = sci(&mut buf, v, precision(spec));
+    let prec = precision(spec);
+    let mut x = Expansion::new(v);
+    x.round_at(x.exp - prec as i64);
     let mut ebuf = [0; 6];
-    let body = [
-        Part::Bytes(&s.digits[..1]),
-        Part::Bytes(point(spec, s.digits.len() + s.zeros > 1)),
-        Part::Bytes(&s.digits[1..]),
-        Part::Zeros(s.zeros),
-        Part::Bytes(exponent(s.exp, upper, &mut ebuf)),
-    ];
-    emit(out, spec, sign, &body, true);
+    emit(
+        out,
+        spec,
+        sign,
+        &exp_parts(spec, &x, prec + 1, false, upper, &mut ebuf),
+        true,
+    );
 }
 
 /// `%f`: "ddd.dddddd", all the integer digits however large the value.
 pub(super) fn format_fixed(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64) {
     let prec = precision(spec);
-    let asked = prec.min(FIXED_PREC_MAX);
-    let mut buf = Buf::new();
-    let _ = write!(buf, "{:.*}", asked, v); // "ddd.ddd", or "ddd" when 'asked' is 0
-    let text = buf.as_bytes();
-    let (int, frac) = match text.iter().position(|&c| c == b'.') {
-        Some(p) => (&text[..p], &text[p + 1..]),
-        None => (text, &[][..]),
-    };
-    let body = [
-        Part::Bytes(int),
-        Part::Bytes(point(spec, prec > 0)),
-        Part::Bytes(frac),
-        Part::Zeros(prec - asked),
-    ];
-    emit(out, spec, sign, &body, true);
+    let mut x = Expansion::new(v);
+    x.round_at(-(prec as i64));
+    emit(out, spec, sign, &fixed_parts(spec, &x, prec, false), true);
 }
 
 /// `%g`: with P significant digits (the precision; 6 when absent, 1 when 0) and X the
 /// exponent `%e` would print, `%f` style when P > X >= -4 and `%e` style otherwise, then,
 /// without '#', trailing zeros of the fraction removed, and the point with them if none is
-/// left. Both styles show the same P rounded digits, so they are computed once, as `%e`.
+/// left. Both styles show the same P rounded digits, so they are rounded once, as `%e`.
 pub(super) fn format_general(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64, upper: bool) {
     let p = spec.precision().unwrap_or(6).max(1);
-    let mut buf = Buf::new();
-    let s = sci(&mut buf, v, p - 1);
-    let x = i64::from(s.exp);
+    let mut x = Expansion::new(v);
+    let unrounded_exp = x.exp;
+    x.round_at(x.exp - (p as i64 - 1));
     let alt = spec.has(FmtSpec::HASH);
-    // Without '#', the capped-off zeros go away with the other trailing zeros.
-    let zeros = if alt { s.zeros } else { 0 };
-    if (p as i64) > x && x >= -4 {
-        if x >= 0 {
-            // X + 1 digits before the point: X < P, and X <= 308 < 'EXP_PREC_MAX', so they
-            // are all in 'digits'.
-            let (int, frac) = s.digits.split_at(x as usize + 1);
-            let frac = if alt { frac } else { trim_zeros(frac) };
-            let body = [
-                Part::Bytes(int),
-                Part::Bytes(point(spec, !frac.is_empty() || zeros > 0)),
-                Part::Bytes(frac),
-                Part::Zeros(zeros),
-            ];
-            emit(out, spec, sign, &body, true);
-        } else {
-            // 0.000ddd: the value is not zero (zero has X = 0), so 'digits' keep a digit.
-            let digits = if alt { s.digits } else { trim_zeros(s.digits) };
-            let body = [
-                Part::Bytes(b"0."),
-                Part::Zeros((-x - 1) as usize),
-                Part::Bytes(digits),
-                Part::Zeros(zeros),
-            ];
-            emit(out, spec, sign, &body, true);
-        }
+    if (p as i64) > x.exp && x.exp >= -4 {
+        // P significant digits, of which X + 1 are before the point.
+        let frac = (p as i64 - 1 - x.exp) as usize;
+        emit(out, spec, sign, &fixed_parts(spec, &x, frac, !alt), true);
     } else {
-        let mut frac = if alt {
-            &s.digits[1..]
-        } else {
-            trim_zeros(&s.digits[1..])
-        };
-        let mut zeros = zeros;
-        if alt && x == p as i64 && trim_zeros(s.digits) == b"1" && unrounded_exp(v) < x {
+        let mut digits = p;
+        if alt && x.exp == p as i64 && trim_zeros(x.digits()) == b"1" && unrounded_exp < x.exp {
             // glibc quirk: it picks the style from the unrounded exponent, P - 1 here,
             // which means "%f" style with no digit after the point; when rounding then
             // carries up to 10^P it switches to "%e" style but keeps that count of digits
             // after the point: "%#.2g" of 99.6 is "1.e+02", not "1.0e+02".
-            (frac, zeros) = (&[], 0);
+            digits = 1;
         }
         let mut ebuf = [0; 6];
-        let body = [
-            Part::Bytes(&s.digits[..1]),
-            Part::Bytes(point(spec, !frac.is_empty() || zeros > 0)),
-            Part::Bytes(frac),
-            Part::Zeros(zeros),
-            Part::Bytes(exponent(s.exp, upper, &mut ebuf)),
-        ];
-        emit(out, spec, sign, &body, true);
+        emit(
+            out,
+            spec,
+            sign,
+            &exp_parts(spec, &x, digits, !alt, upper, &mut ebuf),
+            true,
+        );
     }
 }
 
-/// 'digits' without its trailing '0's.
-fn trim_zeros(digits: &[u8]) -> &[u8] {
-    let n = digits.iter().rposition(|&c| c != b'0').map_or(0, |i| i + 1);
-    &digits[..n]
+/// The body of "d.ddde+XX" with 'digits' significant digits (the digits of 'x', cut or
+/// followed by zeros), or fewer when 'trim' removes trailing zeros.
+fn exp_parts<'a>(
+    spec: &FmtSpec,
+    x: &'a Expansion,
+    digits: usize,
+    trim: bool,
+    upper: bool,
+    ebuf: &'a mut [u8; 6],
+) -> [Part<'a>; 5] {
+    let (d, zeros) = if trim {
+        (trim_zeros(x.digits()), 0)
+    } else {
+        let d = x.digits();
+        (&d[..d.len().min(digits)], digits.saturating_sub(d.len()))
+    };
+    // Zero's digits are "0", and the first digit of any other number is nonzero.
+    let (first, rest) = d.split_at(1);
+    [
+        Part::Bytes(first),
+        Part::Bytes(point(spec, !rest.is_empty() || zeros > 0)),
+        Part::Bytes(rest),
+        Part::Zeros(zeros),
+        Part::Bytes(exponent(x.exp as i32, upper, ebuf)),
+    ]
 }
 
-/// The decimal exponent of 'v' (finite, positive) before any rounding. Rare path: it formats
-/// the exact expansion, whose first digit cannot carry.
-#[cold]
-fn unrounded_exp(v: f64) -> i64 {
-    let mut buf = Buf::new();
-    i64::from(sci(&mut buf, v, EXP_PREC_MAX).exp)
+/// The body of "ddd.ddd" with 'frac' digits after the point (the digits of 'x' end at or
+/// before the last of them), or fewer when 'trim' removes trailing zeros.
+fn fixed_parts<'a>(spec: &FmtSpec, x: &'a Expansion, frac: usize, trim: bool) -> [Part<'a>; 5] {
+    let d = if trim {
+        trim_zeros(x.digits())
+    } else {
+        x.digits()
+    };
+    if x.exp >= 0 {
+        // The digits before the point, some of them possibly zeros past the digits.
+        let int = (x.exp as usize + 1).min(d.len());
+        let (int_digits, frac_digits) = d.split_at(int);
+        let frac_zeros = if trim { 0 } else { frac - frac_digits.len() };
+        [
+            Part::Bytes(int_digits),
+            Part::Zeros(x.exp as usize + 1 - int),
+            Part::Bytes(point(spec, !frac_digits.is_empty() || frac_zeros > 0)),
+            Part::Bytes(frac_digits),
+            Part::Zeros(frac_zeros),
+        ]
+    } else {
+        // "0.000ddd": the number is not zero, whose exp is 0.
+        let lead = (-x.exp - 1) as usize;
+        let frac_zeros = if trim { 0 } else { frac - lead - d.len() };
+        [
+            Part::Bytes(b"0"),
+            Part::Bytes(point(spec, true)),
+            Part::Zeros(lead),
+            Part::Bytes(d),
+            Part::Zeros(frac_zeros),
+        ]
+    }
+}
+
+/// 'digits' without its trailing '0's, but at least one digit.
+fn trim_zeros(digits: &[u8]) -> &[u8] {
+    let n = digits.iter().rposition(|&c| c != b'0').map_or(1, |i| i + 1);
+    &digits[..n.min(digits.len())]
 }

@@ -1,0 +1,155 @@
+//! The exact decimal expansion of a double, and its rounding at any decimal position: the
+//! digits that `%e`, `%f` and `%g` lay out (`decimal.rs`).
+//!
+//! A finite double is m × 2^e with m an integer below 2^53. For e >= 0 that is an integer of
+//! at most 309 digits; for e < 0 it is m × 5^-e / 10^-e, whose digits are those of the
+//! integer m × 5^-e, at most 767 of them (2^53 × 5^1074). Either integer is built in base
+//! 10^9 ([`Big`]), whose limbs print as nine digits each, and its digits are written out
+//! whole. glibc prints the exact binary value rounded half-to-even at the requested digit,
+//! so rounding is done on these exact digits ([`Expansion::round_at`]); digits asked beyond
+//! the expansion are zeros, which the callers write as runs without storing them.
+//!
+//! Integers below 2^64 (3.0, 1e15: most floats Lua prints) skip the big number.
+
+use crate::libc::bignum::{Big, BASE_1E9};
+
+/// The most digits of an expansion: 767, rounded up.
+const MAX_DIGITS: usize = 768;
+
+/// A non-negative decimal number: 'len' ASCII digits, the first worth 10^'exp'.
+pub(super) struct Expansion {
+    digits: [u8; MAX_DIGITS],
+    len: usize,
+    /// The power of ten of the first digit: 2 for "123", -2 for "0.05" (digits "5").
+    /// Zero is the digits "0" with exp 0.
+    pub exp: i64,
+}
+
+impl Expansion {
+    /// All the digits of 'v' (finite, non-negative), exactly.
+    pub fn new(v: f64) -> Expansion {
+        let mut x = Expansion {
+            digits: [0; MAX_DIGITS],
+            len: 0,
+            exp: 0,
+        };
+        let bits = v.to_bits();
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        let fraction = bits & ((1 << 52) - 1);
+        let (mut m, mut e) = match biased {
+            0 => (fraction, -1074),
+            _ => (fraction | 1 << 52, biased - 1075),
+        };
+        if m == 0 {
+            x.push_u32(0, 1);
+            return x;
+        }
+        // Factors of two in 'm' only lengthen the expansion of a fraction: 0.5 is 1 × 2^-1,
+        // five rather than 4503599627370496 × 5^53 / 10^53.
+        let tz = m.trailing_zeros();
+        m >>= tz;
+        e += tz as i32;
+        // Now v = 'big' × 10^'point'.
+        let (big, point) = if (0..64).contains(&e) && m.leading_zeros() >= e as u32 {
+            x.push_u64(m << e);
+            return x;
+        } else if e >= 0 {
+            let mut big = Big::from_u64(m, BASE_1E9);
+            big.mul_pow2(e as u32, BASE_1E9);
+            (big, 0)
+        } else {
+            let mut big = Big::from_u64(m, BASE_1E9);
+            big.mul_pow5(e.unsigned_abs(), BASE_1E9);
+            (big, i64::from(e))
+        };
+        let limbs = big.limbs();
+        let (top, rest) = limbs.split_last().unwrap_or((&0, &[]));
+        x.push_u32(*top, 1);
+        for &limb in rest.iter().rev() {
+            x.push_u32(limb, 9);
+        }
+        x.exp = x.len as i64 - 1 + point;
+        x
+    }
+
+    /// The digits kept, possibly ending in zeros.
+    pub fn digits(&self) -> &[u8] {
+        &self.digits[..self.len]
+    }
+
+    /// Appends 'v' with at least 'width' digits (leading zeros), for 'v' below 10^9.
+    fn push_u32(&mut self, mut v: u32, width: usize) {
+        let mut buf = [0u8; 10];
+        let mut i = buf.len();
+        while v != 0 || buf.len() - i < width {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        self.digits[self.len..self.len + buf.len() - i].copy_from_slice(&buf[i..]);
+        self.len += buf.len() - i;
+    }
+
+    /// Sets the number to the nonzero integer 'v'.
+    fn push_u64(&mut self, v: u64) {
+        // At most 20 digits: up to 11 above 10^9, then nine.
+        let (high, low) = (v / BASE_1E9, (v % BASE_1E9) as u32);
+        if high == 0 {
+            self.push_u32(low, 1);
+        } else {
+            let (higher, mid) = (high / BASE_1E9, (high % BASE_1E9) as u32);
+            if higher == 0 {
+                self.push_u32(mid, 1);
+            } else {
+                self.push_u32(higher as u32, 1);
+                self.push_u32(mid, 9);
+            }
+            self.push_u32(low, 9);
+        }
+        self.exp = self.len as i64 - 1;
+    }
+
+    /// Rounds to a multiple of 10^'pos', half to even on the exact digits. A result of zero
+    /// becomes the digits "0" with exp 0; a carry out of the first digit ("99.7" at 10^0)
+    /// raises 'exp' ("1" then zeros, worth 10^2 then: "100").
+    pub fn round_at(&mut self, pos: i64) {
+        // Digits worth at least 10^'pos' are kept.
+        let keep = self.exp.saturating_sub(pos).saturating_add(1);
+        if keep >= self.len as i64 {
+            return; // exact already
+        }
+        if keep < 0 {
+            // The whole number is below 10^(pos - 1), less than half a unit.
+            self.len = 0;
+        } else {
+            let k = keep as usize;
+            let d = self.digits[k];
+            let tie = d == b'5' && self.digits[k + 1..self.len].iter().all(|&c| c == b'0');
+            // A tie goes to even; the digit before is the kept number's last ('0' when
+            // none is kept), and an ASCII digit has the parity of its value.
+            let up =
+                d > b'5' || (d == b'5' && !tie) || (tie && k > 0 && self.digits[k - 1] & 1 == 1);
+            self.len = k;
+            if up {
+                match self.digits[..k].iter().rposition(|&c| c != b'9') {
+                    Some(i) => {
+                        self.digits[i] += 1;
+                        self.digits[i + 1..k].fill(b'0');
+                    }
+                    None => {
+                        // All nines, or nothing kept: one unit of the next power.
+                        self.digits[0] = b'1';
+                        self.digits[1..k.max(1)].fill(b'0');
+                        self.len = k.max(1);
+                        self.exp += 1;
+                    }
+                }
+            }
+        }
+        if self.len == 0 {
+            self.len = 1;
+            self.digits[0] = b'0';
+            self.exp = 0;
+        }
+    }
+}
