@@ -507,6 +507,93 @@ fn random_decimal_values_and_ties_match_glibc() {
     assert_eq!(assert_match_glibc(cases), 12_000 * fmts.len());
 }
 
+#[test]
+fn hard_values_match_glibc_at_every_precision_up_to_40() {
+    // The ends of the range, the edges of the integer shortcut (2^64), exact ties at the
+    // first digits, values just below a power of ten whose rounding carries, and values
+    // with the longest expansions (2^-1074 and the largest subnormal: 767 digits).
+    let values = [
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        2.225073858507201e-308,
+        2f64.powi(63),
+        2f64.powi(64),
+        2f64.powi(64) - 2048.0,
+        2f64.powi(64) + 4096.0,
+        18446744073709549568.0, // the double below 2^64, an integer of 20 digits
+        1e22,
+        1e23,
+        0.5,
+        9.5,
+        0.95,
+        99.5,
+        999999.5,
+        0.000095,
+        9.999999999999999e22,
+        0.1,
+        1.0 / 3.0,
+        -0.0,
+        7.0,
+    ];
+    let fmts: Vec<String> = (0..=40)
+        .flat_map(|p| {
+            ["e", "f", "g", "#g", "#.0e"].map(|c| match c {
+                "#.0e" => "%#.0e".to_string(),
+                _ if c.starts_with('#') => format!("%#.{p}g"),
+                _ => format!("%.{p}{c}"),
+            })
+        })
+        .collect();
+    let cases = values
+        .iter()
+        .flat_map(|&v| fmts.iter().map(move |f| (f.clone(), Arg::Double(v))));
+    assert_eq!(assert_match_glibc(cases), values.len() * 41 * 5);
+}
+
+#[test]
+fn random_doubles_at_random_precisions_up_to_1100_match_glibc() {
+    // Long precisions reach into and past the end of the exact expansion, where every
+    // digit must be the exact one and the rest zeros.
+    let mut rng = Rng(3);
+    let mut cases = Vec::new();
+    for _ in 0..3000 {
+        let v = random_double(&mut rng);
+        let p = match rng.below(3) {
+            0 => rng.below(20),
+            1 => rng.below(400),
+            _ => rng.below(1100),
+        };
+        let conv = ["e", "f", "g", "E", "G"][rng.below(5) as usize];
+        let flags = ["", "#", "+", "-", "#-"][rng.below(5) as usize];
+        cases.push((format!("%{flags}.{p}{conv}"), Arg::Double(v)));
+    }
+    assert_eq!(assert_match_glibc(cases), 3000);
+}
+
+#[test]
+fn exact_ties_at_the_requested_digit_round_to_even() {
+    // k / 2^j is exact with j digits after the point, so at precision j - 1 its last
+    // digit, a 5, is a tie: half to even decides, in every style.
+    let mut rng = Rng(4);
+    let mut cases = Vec::new();
+    for _ in 0..2000 {
+        let j = 1 + rng.below(60) as i32;
+        let k = (rng.next() >> 11) | 1; // odd, so that the expansion has exactly j digits
+        let v = k as f64 / 2f64.powi(j);
+        if (k as f64) as u64 != k {
+            continue; // k above 2^53 was rounded; any value is fine, but not a tie
+        }
+        let p = j - 1;
+        cases.push((format!("%.{p}f"), Arg::Double(v)));
+        cases.push((format!("%.{p}f"), Arg::Double(2f64.powi(-j))));
+        let digits = format!("{:.0}", v).len() as i32 + p; // significant digits to the tie
+        cases.push((format!("%.{}e", digits - 2), Arg::Double(v)));
+        cases.push((format!("%.{}g", digits - 1), Arg::Double(v)));
+    }
+    assert!(assert_match_glibc(cases) > 6000);
+}
+
 // ---------------------------------------------------------------------------------------
 // What Lua asks for
 

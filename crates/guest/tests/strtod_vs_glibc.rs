@@ -487,6 +487,68 @@ fn decimal_midpoints_between_doubles_round_to_even() {
 }
 
 #[test]
+fn midpoints_with_digits_past_800_round_like_the_whole_string() {
+    // Subnormal and small normal midpoints have 700 to 768 significant digits; padded past
+    // 800 digits, only whether anything nonzero follows them can decide the rounding.
+    let mut rng = Rng(14);
+    let mut inputs = Vec::new();
+    for i in 0..60 {
+        let bits = match i % 2 {
+            0 => rng.next() >> 12,                            // subnormal
+            _ => rng.next() >> 12 | (1 + rng.below(4)) << 52, // the smallest normals
+        };
+        let (field, frac) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+        let (m, e) = if field == 0 {
+            (frac, -1074)
+        } else {
+            (frac | 1 << 52, field - 1075)
+        };
+        let (digits, power) = exact_decimal(2 * m + 1, e - 1);
+        let pad = 820 - digits.len().min(800);
+        let mut tie = digits.clone();
+        tie.extend(vec![0; pad]);
+        inputs.push(decimal_string(&tie, power - pad as i32));
+        let mut above = tie.clone();
+        above.push(1);
+        inputs.push(decimal_string(&above, power - pad as i32 - 1));
+        let mut below = digits.clone();
+        let last = below.iter().rposition(|&d| d != 0).unwrap();
+        below[last] -= 1;
+        below[last + 1..].fill(9);
+        below.extend(vec![9; pad]);
+        inputs.push(decimal_string(&below, power - pad as i32));
+    }
+    assert_eq!(assert_match_glibc(inputs), 180);
+}
+
+#[test]
+fn the_edges_of_the_one_operation_path_are_correctly_rounded() {
+    // One floating-point operation is exact when the digits are below 2^53 and the power
+    // of ten is at most 10^22; just past either edge, the big-number path takes over.
+    assert_reads_whole("9007199254740991e22", 9.007199254740991e37);
+    assert_reads_whole("9007199254740993e-22", 9.007199254740993e-7);
+    let inputs = [
+        "9007199254740991e22",
+        "9007199254740992e22",
+        "9007199254740993e22",
+        "9007199254740991e-22",
+        "9007199254740993e-22",
+        "1e22",
+        "1e23",
+        "1e-22",
+        "1e-23",
+        "8.5e-22",
+        "12345678901234567890",
+        "1234567890123456789e-3",
+        "0.000000000000000000000000000001",
+        "4.35e2",
+        "0.1",
+        "0.3",
+    ];
+    assert_eq!(assert_match_glibc(inputs.map(String::from)), inputs.len());
+}
+
+#[test]
 fn random_decimal_strings_match_glibc() {
     let mut rng = Rng(13);
     let mut inputs = Vec::new();

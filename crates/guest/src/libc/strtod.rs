@@ -3,8 +3,10 @@
 //!
 //! [`parse_prefix`] finds the longest prefix that forms a number, which fixes how many bytes
 //! are consumed, then converts it:
-//! - decimal, by `core::str::parse::<f64>`: correctly rounded (half-to-even on the exact
-//!   value) for any number of digits and any exponent, exactly what glibc computes;
+//! - decimal, correctly rounded (half-to-even on the exact value) for any number of digits
+//!   and any exponent, exactly what glibc computes: one floating-point operation when the
+//!   digits and the power of ten are exact doubles, else exact big-integer arithmetic
+//!   ([`decimal_value`]);
 //! - hexadecimal, here: the digits are exact in binary, so the first 61 to 64 significant
 //!   bits are kept with a "sticky" flag for any nonzero digit past them, which is all that
 //!   rounding half-to-even needs, however long the mantissa;
@@ -17,6 +19,8 @@
 //! such as "0x30000002222225p-1077".
 
 use core::ffi::{c_char, CStr};
+
+use super::bignum::{Big, BASE_2_32};
 
 /// The bits glibc's `NAN` has: quiet, no payload.
 const NAN_BITS: u64 = 0x7ff8_0000_0000_0000;
@@ -111,14 +115,95 @@ fn parse_decimal(s: &[u8]) -> Option<(f64, usize)> {
     if int + frac == 0 {
         return None;
     }
-    n += exponent_len(&s[n..], b'e');
-    // The prefix is ASCII digits, '.', 'e' and a sign, which 'parse' accepts in every form
-    // found here ("5.", ".5", "1e+400"), so neither step can fail.
-    let v = core::str::from_utf8(&s[..n])
-        .ok()
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(0.0);
-    Some((v, n))
+    let mantissa = &s[..n];
+    let elen = exponent_len(&s[n..], b'e');
+    let exp = if elen > 0 {
+        parse_exponent(&s[n + 1..n + elen])
+    } else {
+        0
+    };
+    Some((decimal_value(mantissa, int as i64 + exp), n + elen))
+}
+
+/// Significant digits beyond which a decimal mantissa is cut (see [`decimal_value`]).
+const MAX_DIGITS: usize = 780;
+
+/// The double nearest to 0.'mantissa' × 10^'point' ('mantissa' is digits with at most
+/// one '.', which is skipped), ties to even.
+///
+/// The mantissa's significant digits make an integer D, and the value is D × 10^E.
+/// - When D < 2^53 and |E| <= 22, D and 10^E are exact doubles, and one multiplication or
+///   division, correctly rounded in IEEE arithmetic, is the answer (Clinger's fast path:
+///   "3.14", "1e10", "0.001").
+/// - Otherwise the value is D × 5^E × 2^E: the ratio D × 5^E (or D / 5^-E) is computed
+///   with big integers to 63 or 64 bits plus a sticky bit for any remainder, which
+///   [`round_binary`] rounds.
+///
+/// Any double, and any point halfway between two doubles, has at most 768 significant
+/// digits, so a mantissa longer than 'MAX_DIGITS' is cut there with a digit 1 appended
+/// when anything nonzero was cut: the cut value then lies strictly between the same two
+/// such points as the full one, and rounds the same way.
+fn decimal_value(mantissa: &[u8], point: i64) -> f64 {
+    let digits = || mantissa.iter().filter(|&&c| c != b'.').map(|&c| c - b'0');
+    let leading = digits().take_while(|&d| d == 0).count();
+    let nd = digits().count() - leading;
+    // Value = 0.(significant digits) × 10^'point'.
+    let point = point - leading as i64;
+    if nd == 0 || point < -324 {
+        return 0.0; // below 10^-325, less than half of the smallest subnormal
+    }
+    if point > 309 {
+        return f64::INFINITY; // at least 10^309
+    }
+    let kept = nd.min(MAX_DIGITS);
+    let sticky = digits().skip(leading + kept).any(|d| d != 0);
+    // Value = D × 10^'e', D the 'kept' digits and a final 1 when 'sticky'.
+    let e = point - kept as i64 - i64::from(sticky);
+    if kept <= 19 && !sticky {
+        let d = digits()
+            .skip(leading)
+            .fold(0u64, |d, c| d * 10 + u64::from(c));
+        if d < 1 << 53 && (-22..=22).contains(&e) {
+            let p = (0..e.unsigned_abs()).fold(1.0, |p, _| p * 10.0);
+            return if e < 0 { d as f64 / p } else { d as f64 * p };
+        }
+    }
+    let mut num = Big::from_u64(0, BASE_2_32);
+    let mut group = 0;
+    let mut group_len = 0;
+    for d in digits().skip(leading).take(kept).chain(sticky.then_some(1)) {
+        group = group * 10 + u32::from(d);
+        group_len += 1;
+        if group_len == 9 {
+            num.mul_add(1_000_000_000, group, BASE_2_32);
+            (group, group_len) = (0, 0);
+        }
+    }
+    num.mul_add(10u32.pow(group_len), group, BASE_2_32);
+    let mut den = Big::from_u64(1, BASE_2_32);
+    // 'e' is within about [-1105, 308] here, by the range checks above.
+    if e >= 0 {
+        num.mul_pow5(e as u32, BASE_2_32);
+    } else {
+        den.mul_pow5(e.unsigned_abs() as u32, BASE_2_32);
+    }
+    // Scale so that num / den is in [2^62, 2^64), and take the 64 quotient bits.
+    let shift = 63 + i64::from(den.bit_len()) - i64::from(num.bit_len());
+    if shift >= 0 {
+        num.shl(shift as u32);
+    } else {
+        den.shl(shift.unsigned_abs() as u32);
+    }
+    den.shl(63);
+    let mut q = 0u64;
+    for bit in (0..64).rev() {
+        if num >= den {
+            num.sub(&den);
+            q |= 1 << bit;
+        }
+        den.shr1();
+    }
+    round_binary(q, e - shift, !num.is_zero())
 }
 
 /// What follows "0x": hex digits with an optional point (at least one digit) and an
