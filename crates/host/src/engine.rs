@@ -32,6 +32,10 @@ pub(crate) const TICK: Duration = Duration::from_millis(5);
 /// Default number of pooled VM slots (see [`EngineOptions::pooled_vms`]).
 pub const DEFAULT_POOLED_VMS: u32 = 256;
 
+/// Bytes at the start of a pooled VM's memory kept resident between VMs: the shadow
+/// stack, static data and the heap of a fresh Lua state (about 450 KiB) fit.
+const KEEP_RESIDENT: usize = 512 * 1024;
+
 /// How an [`Engine`] is set up.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -242,6 +246,11 @@ fn wasmtime_engine(pooled_vms: Option<u32>) -> std::result::Result<wasmtime::Eng
             .total_memories(slots)
             .total_tables(slots)
             .total_gc_heaps(slots);
+        // A slot given back is reset by rewriting its dirty pages in place (from the
+        // image) rather than unmapping them, so the next VM does not take a page fault
+        // on every page it touches: its first call measured 70-120 µs without this and
+        // 15-30 µs with it. The price: up to this much stays resident per idle slot.
+        pool.linear_memory_keep_resident(KEEP_RESIDENT);
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     }
     wasmtime::Engine::new(&config).map_err(|e| format!("{e:#}"))
