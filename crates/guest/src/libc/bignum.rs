@@ -3,9 +3,10 @@
 //! correctly rounded slow path of `strtod` (`strtod.rs`, in base 2^32).
 //!
 //! A number is 'len' limbs, least significant first, each below the base; the top limb is
-//! nonzero (zero has no limbs). The base is passed to the operations that depend on it
-//! rather than being part of the type: the two users need only multiplication by small
-//! factors in base 10^9, and shifts, comparison and subtraction in base 2^32.
+//! nonzero (zero has no limbs). The base is a constant parameter of the operations that
+//! depend on it rather than part of the type (the two users need only multiplication by
+//! small factors in base 10^9, and shifts, comparison and subtraction in base 2^32); as a
+//! constant it turns each limb's division into a multiplication.
 //!
 //! 'CAP' limbs hold 3072 bits or 864 decimal digits. The largest numbers built are the
 //! exact expansion of a double, at most 767 digits (2^53 × 5^1074), and in `strtod` about
@@ -30,16 +31,16 @@ pub struct Big {
 }
 
 impl Big {
-    /// 'v' in base 'base' (which must be at least 2^30, so that a u64 takes three limbs).
-    pub fn from_u64(mut v: u64, base: u64) -> Big {
+    /// 'v' in base 'BASE' (which must be at least 2^30, so that a u64 takes three limbs).
+    pub fn from_u64<const BASE: u64>(mut v: u64) -> Big {
         let mut b = Big {
             len: 0,
             limbs: [0; CAP],
         };
         while v != 0 {
-            b.limbs[b.len] = (v % base) as u32;
+            b.limbs[b.len] = (v % BASE) as u32;
             b.len += 1;
-            v /= base;
+            v /= BASE;
         }
         b
     }
@@ -53,36 +54,36 @@ impl Big {
         self.len == 0
     }
 
-    /// self = self × 'f' + 'add', in base 'base' (at most 2^32; 'add' below it).
-    pub fn mul_add(&mut self, f: u32, add: u32, base: u64) {
+    /// self = self × 'f' + 'add', in base 'BASE' (at most 2^32; 'add' below it).
+    pub fn mul_add<const BASE: u64>(&mut self, f: u32, add: u32) {
         let mut carry = u64::from(add);
         for limb in &mut self.limbs[..self.len] {
             // At most (2^32 - 1)^2 + (2^32 - 1) < 2^64.
             let t = u64::from(*limb) * u64::from(f) + carry;
-            *limb = (t % base) as u32;
-            carry = t / base;
+            *limb = (t % BASE) as u32;
+            carry = t / BASE;
         }
         while carry != 0 {
-            self.limbs[self.len] = (carry % base) as u32;
+            self.limbs[self.len] = (carry % BASE) as u32;
             self.len += 1;
-            carry /= base;
+            carry /= BASE;
         }
     }
 
-    /// self = self × 2^'n', in base 'base'.
-    pub fn mul_pow2(&mut self, mut n: u32, base: u64) {
+    /// self = self × 2^'n', in base 'BASE'.
+    pub fn mul_pow2<const BASE: u64>(&mut self, mut n: u32) {
         while n > 0 {
             let step = n.min(31);
-            self.mul_add(1 << step, 0, base);
+            self.mul_add::<BASE>(1 << step, 0);
             n -= step;
         }
     }
 
-    /// self = self × 5^'n', in base 'base'.
-    pub fn mul_pow5(&mut self, mut n: u32, base: u64) {
+    /// self = self × 5^'n', in base 'BASE'.
+    pub fn mul_pow5<const BASE: u64>(&mut self, mut n: u32) {
         while n > 0 {
             let step = n.min(13); // 5^13 is the largest power of 5 below 2^31
-            self.mul_add(5u32.pow(step), 0, base);
+            self.mul_add::<BASE>(5u32.pow(step), 0);
             n -= step;
         }
     }

@@ -168,24 +168,24 @@ fn decimal_value(mantissa: &[u8], point: i64) -> f64 {
             return if e < 0 { d as f64 / p } else { d as f64 * p };
         }
     }
-    let mut num = Big::from_u64(0, BASE_2_32);
+    let mut num = Big::from_u64::<BASE_2_32>(0);
     let mut group = 0;
     let mut group_len = 0;
     for d in digits().skip(leading).take(kept).chain(sticky.then_some(1)) {
         group = group * 10 + u32::from(d);
         group_len += 1;
         if group_len == 9 {
-            num.mul_add(1_000_000_000, group, BASE_2_32);
+            num.mul_add::<BASE_2_32>(1_000_000_000, group);
             (group, group_len) = (0, 0);
         }
     }
-    num.mul_add(10u32.pow(group_len), group, BASE_2_32);
-    let mut den = Big::from_u64(1, BASE_2_32);
+    num.mul_add::<BASE_2_32>(10u32.pow(group_len), group);
+    let mut den = Big::from_u64::<BASE_2_32>(1);
     // 'e' is within about [-1105, 308] here, by the range checks above.
     if e >= 0 {
-        num.mul_pow5(e as u32, BASE_2_32);
+        num.mul_pow5::<BASE_2_32>(e as u32);
     } else {
-        den.mul_pow5(e.unsigned_abs() as u32, BASE_2_32);
+        den.mul_pow5::<BASE_2_32>(e.unsigned_abs() as u32);
     }
     // Scale so that num / den is in [2^62, 2^64), and take the 64 quotient bits.
     let shift = 63 + i64::from(den.bit_len()) - i64::from(num.bit_len());

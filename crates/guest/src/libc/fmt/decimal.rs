@@ -7,7 +7,7 @@
 //! the expansion are zeros, written as a run ([`Part::Zeros`]), so `%.99999f` costs no
 //! more than `%.1074f`.
 
-use super::expansion::Expansion;
+use super::expansion::{Expansion, Round};
 use super::{emit, FmtSpec, Out, Part};
 
 /// "e+05", "E-324": the exponent with a sign and at least two digits.
@@ -42,8 +42,7 @@ fn point(spec: &FmtSpec, digits_follow: bool) -> &'static [u8] {
 /// `%e`: "d.dddddde+XX".
 pub(super) fn format_exp(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64, upper: bool) {
     let prec = precision(spec);
-    let mut x = Expansion::new(v);
-    x.round_at(x.exp - prec as i64);
+    let x = Expansion::new(v, Round::Significant(prec.saturating_add(1)));
     let mut ebuf = [0; 6];
     emit(
         out,
@@ -57,8 +56,7 @@ pub(super) fn format_exp(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64, upp
 /// `%f`: "ddd.dddddd", all the integer digits however large the value.
 pub(super) fn format_fixed(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64) {
     let prec = precision(spec);
-    let mut x = Expansion::new(v);
-    x.round_at(-(prec as i64));
+    let x = Expansion::new(v, Round::Fraction(prec));
     emit(out, spec, sign, &fixed_parts(spec, &x, prec, false), true);
 }
 
@@ -68,9 +66,7 @@ pub(super) fn format_fixed(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64) {
 /// left. Both styles show the same P rounded digits, so they are rounded once, as `%e`.
 pub(super) fn format_general(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64, upper: bool) {
     let p = spec.precision().unwrap_or(6).max(1);
-    let mut x = Expansion::new(v);
-    let unrounded_exp = x.exp;
-    x.round_at(x.exp - (p as i64 - 1));
+    let x = Expansion::new(v, Round::Significant(p));
     let alt = spec.has(FmtSpec::HASH);
     if (p as i64) > x.exp && x.exp >= -4 {
         // P significant digits, of which X + 1 are before the point.
@@ -78,7 +74,7 @@ pub(super) fn format_general(out: &mut Out, spec: &FmtSpec, sign: &[u8], v: f64,
         emit(out, spec, sign, &fixed_parts(spec, &x, frac, !alt), true);
     } else {
         let mut digits = p;
-        if alt && x.exp == p as i64 && trim_zeros(x.digits()) == b"1" && unrounded_exp < x.exp {
+        if alt && x.exp == p as i64 && trim_zeros(x.digits()) == b"1" && x.unrounded_exp < x.exp {
             // glibc quirk: it picks the style from the unrounded exponent, P - 1 here,
             // which means "%f" style with no digit after the point; when rounding then
             // carries up to 10^P it switches to "%e" style but keeps that count of digits

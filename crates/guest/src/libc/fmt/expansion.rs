@@ -16,6 +16,15 @@ use crate::libc::bignum::{Big, BASE_1E9};
 /// The most digits of an expansion: 767, rounded up.
 const MAX_DIGITS: usize = 768;
 
+/// Where a conversion rounds.
+#[derive(Clone, Copy)]
+pub(super) enum Round {
+    /// To this many significant digits (at least 1): `%e` and `%g`.
+    Significant(usize),
+    /// To this many digits after the point: `%f`.
+    Fraction(usize),
+}
+
 /// A non-negative decimal number: 'len' ASCII digits, the first worth 10^'exp'.
 pub(super) struct Expansion {
     digits: [u8; MAX_DIGITS],
@@ -23,15 +32,34 @@ pub(super) struct Expansion {
     /// The power of ten of the first digit: 2 for "123", -2 for "0.05" (digits "5").
     /// Zero is the digits "0" with exp 0.
     pub exp: i64,
+    /// 'exp' before rounding, which differs when rounding carried ("99.7" to "100").
+    pub unrounded_exp: i64,
+    /// Whether a nonzero digit follows the digits written, which only matters for rounding.
+    sticky: bool,
 }
 
 impl Expansion {
-    /// All the digits of 'v' (finite, non-negative), exactly.
-    pub fn new(v: f64) -> Expansion {
+    /// 'v' (finite, non-negative) rounded half-to-even on its exact value, as 'round' asks.
+    pub fn new(v: f64, round: Round) -> Expansion {
+        let mut x = Expansion::exact(v, round);
+        x.unrounded_exp = x.exp;
+        x.round_at(match round {
+            Round::Significant(n) => x.exp - (n as i64 - 1),
+            Round::Fraction(p) => -(p as i64),
+        });
+        x
+    }
+
+    /// The digits of 'v' up to one past those 'round' keeps, and whether any nonzero one
+    /// follows them: all that rounding needs. (Writing out all 767 digits of a subnormal
+    /// only to keep 14 is the bulk of the cost otherwise.)
+    fn exact(v: f64, round: Round) -> Expansion {
         let mut x = Expansion {
             digits: [0; MAX_DIGITS],
             len: 0,
             exp: 0,
+            unrounded_exp: 0,
+            sticky: false,
         };
         let bits = v.to_bits();
         let biased = ((bits >> 52) & 0x7ff) as i32;
@@ -54,21 +82,31 @@ impl Expansion {
             x.push_u64(m << e);
             return x;
         } else if e >= 0 {
-            let mut big = Big::from_u64(m, BASE_1E9);
-            big.mul_pow2(e as u32, BASE_1E9);
+            let mut big = Big::from_u64::<BASE_1E9>(m);
+            big.mul_pow2::<BASE_1E9>(e as u32);
             (big, 0)
         } else {
-            let mut big = Big::from_u64(m, BASE_1E9);
-            big.mul_pow5(e.unsigned_abs(), BASE_1E9);
+            let mut big = Big::from_u64::<BASE_1E9>(m);
+            big.mul_pow5::<BASE_1E9>(e.unsigned_abs());
             (big, i64::from(e))
         };
         let limbs = big.limbs();
         let (top, rest) = limbs.split_last().unwrap_or((&0, &[]));
         x.push_u32(*top, 1);
-        for &limb in rest.iter().rev() {
-            x.push_u32(limb, 9);
+        x.exp = (x.len + 9 * rest.len()) as i64 - 1 + point;
+        // The digits kept, and one more to round on.
+        let wanted = match round {
+            Round::Significant(n) => n as i64 + 1,
+            Round::Fraction(p) => x.exp + p as i64 + 2,
+        };
+        let mut lower = rest.iter().rev();
+        while (x.len as i64) < wanted {
+            match lower.next() {
+                Some(&limb) => x.push_u32(limb, 9),
+                None => break,
+            }
         }
-        x.exp = x.len as i64 - 1 + point;
+        x.sticky = lower.any(|&limb| limb != 0);
         x
     }
 
@@ -112,11 +150,12 @@ impl Expansion {
     /// Rounds to a multiple of 10^'pos', half to even on the exact digits. A result of zero
     /// becomes the digits "0" with exp 0; a carry out of the first digit ("99.7" at 10^0)
     /// raises 'exp' ("1" then zeros, worth 10^2 then: "100").
-    pub fn round_at(&mut self, pos: i64) {
+    fn round_at(&mut self, pos: i64) {
         // Digits worth at least 10^'pos' are kept.
         let keep = self.exp.saturating_sub(pos).saturating_add(1);
         if keep >= self.len as i64 {
-            return; // exact already
+            // Exact already: 'exact' writes past the last digit kept when there is one.
+            return;
         }
         if keep < 0 {
             // The whole number is below 10^(pos - 1), less than half a unit.
@@ -124,7 +163,9 @@ impl Expansion {
         } else {
             let k = keep as usize;
             let d = self.digits[k];
-            let tie = d == b'5' && self.digits[k + 1..self.len].iter().all(|&c| c == b'0');
+            let tie = d == b'5'
+                && !self.sticky
+                && self.digits[k + 1..self.len].iter().all(|&c| c == b'0');
             // A tie goes to even; the digit before is the kept number's last ('0' when
             // none is kept), and an ASCII digit has the parity of its value.
             let up =
