@@ -111,3 +111,44 @@ fn the_memory_cap_is_per_vm() {
         "the small VM goes on"
     );
 }
+
+#[test]
+fn a_call_without_a_budget_runs_with_no_hook_at_all_as_native_lua() {
+    let mut vm = vm_with(VmOptions::default().instruction_budget(None));
+    assert_eq!(value(&mut vm, "return debug.gethook()"), Value::Nil);
+}
+
+#[test]
+fn a_coroutine_made_in_a_call_without_a_budget_is_held_to_a_later_calls_budget() {
+    let mut vm = vm_with(VmOptions::default().instruction_budget(None));
+    eval(
+        &mut vm,
+        "spin = coroutine.wrap(function() while true do end end)
+         co = coroutine.create(function() while true do end end)",
+    );
+    vm.set_instruction_budget(Some(100_000));
+    assert!(matches!(
+        failure(&mut vm, "spin()"),
+        Error::BudgetExhausted { .. }
+    ));
+    assert!(matches!(
+        failure(&mut vm, "coroutine.resume(co)"),
+        Error::BudgetExhausted { .. }
+    ));
+    assert_eq!(
+        value(&mut vm, "return 'usable'"),
+        Value::String(b"usable".to_vec())
+    );
+}
+
+#[test]
+fn a_coroutine_made_under_a_budget_runs_free_once_the_budget_is_lifted() {
+    let mut vm = vm_with(VmOptions::default().instruction_budget(Some(1_000_000)));
+    eval(
+        &mut vm,
+        "co = coroutine.wrap(function() for i = 1, math.huge do coroutine.yield(debug.gethook() ~= nil) end end)",
+    );
+    assert_eq!(value(&mut vm, "return co()"), Value::Boolean(true));
+    vm.set_instruction_budget(None);
+    assert_eq!(value(&mut vm, "return co()"), Value::Boolean(false));
+}

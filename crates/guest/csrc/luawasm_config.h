@@ -27,4 +27,16 @@
 */
 #define l_system(cmd)		((cmd) == NULL ? 0 : -1)
 
+/*
+** @@ luai_userstateresume: before a coroutine runs, lua.wasm gives it the count hook of
+** the instruction budget when the current call has a budget, and takes it away when not
+** (crates/guest/src/budget.rs): a hook slows every instruction, so calls without a
+** budget run without one.
+*/
+#if !defined(__ASSEMBLER__)	/* this header is force-included into c_longjmp.S too */
+struct lua_State;
+void luawasm_budget_resume(struct lua_State *L);
+#endif
+#define luai_userstateresume(L,n)	luawasm_budget_resume(L)
+
 #endif

@@ -1,8 +1,9 @@
 //! The instruction budget: how many Lua VM instructions one `compute` may execute.
 //!
 //! The host states the budget for each call through the channel (`get(CHANNEL, "budget")`,
-//! an integer; absent or 0 means unlimited). A count hook, installed on the main thread
-//! at start-up and inherited by every coroutine Lua creates, runs every [`STEP`]
+//! an integer; absent or 0 means unlimited). A count hook, set on the main thread at
+//! the start of each call with a budget, inherited by the coroutines it creates and given
+//! to older ones when they are resumed (`luawasm_budget_resume`), runs every [`STEP`]
 //! instructions and raises the Lua error "instruction budget exhausted" once the budget
 //! is spent. From then on it fires at every instruction of every thread it runs in, so a
 //! script that catches the error with `pcall` is stopped again at its next instruction
@@ -39,16 +40,48 @@ static BUDGET: Budget = Budget {
     exhausted: Cell::new(false),
 };
 
-/// Installs the hook on the main thread (coroutines created later inherit it).
-///
-/// # Safety
-/// `L` is the main thread of the state.
-pub unsafe fn install(L: *mut lua_State) {
-    lua_sethook(L, Some(hook), LUA_MASKCOUNT as c_int, STEP);
+/// The count hook a thread should have now: every STEP instructions while the call has a
+/// budget, every instruction once it is spent, none without a budget (a hook makes Lua
+/// check at every instruction, which costs about 40% of the speed of plain Lua code, so
+/// calls without a budget run with no hook at all).
+fn wanted_hook_count() -> Option<c_int> {
+    match BUDGET.left.get() {
+        None => None,
+        Some(_) if BUDGET.exhausted.get() => Some(1),
+        Some(_) => Some(STEP),
+    }
 }
 
-/// Starts a call: asks the host for its budget and resets the count. The hook of the
-/// main thread goes back to every STEP instructions.
+/// Gives `L` the hook the current call wants, leaving it alone (and its count running)
+/// when it has it already.
+///
+/// # Safety
+/// `L` is a thread of the state.
+unsafe fn sync_hook(L: *mut lua_State) {
+    let has = lua_gethook(L).map(|h| h as usize) == Some(hook as usize);
+    match wanted_hook_count() {
+        Some(count) if !has || lua_gethookcount(L) != count => {
+            lua_sethook(L, Some(hook), LUA_MASKCOUNT as c_int, count);
+        }
+        None if lua_gethook(L).is_some() => lua_sethook(L, None, 0, 0),
+        _ => {}
+    }
+}
+
+/// Called by Lua before it resumes a coroutine (`luai_userstateresume` in our config
+/// header): coroutines created in a call without a budget get the hook when a later call
+/// has one, and lose it in calls without. (A coroutine created while the hook is set
+/// inherits it from its creator.)
+///
+/// # Safety
+/// `L` is a thread of the state, about to be resumed.
+#[no_mangle]
+pub unsafe extern "C" fn luawasm_budget_resume(L: *mut lua_State) {
+    sync_hook(L);
+}
+
+/// Starts a call: asks the host for its budget and resets the count. The main thread gets
+/// the hook (every STEP instructions) when there is a budget, and none when there is not.
 ///
 /// # Safety
 /// `L` is the main thread of the state.
@@ -63,7 +96,12 @@ pub unsafe fn start_call(L: *mut lua_State) {
     BUDGET.left.set(limit);
     BUDGET.limit.set(limit.unwrap_or(0));
     BUDGET.exhausted.set(false);
-    install(L);
+    sync_hook(L);
+}
+
+/// The error message of a spent budget.
+pub fn exhausted_message() -> alloc::string::String {
+    alloc::format!("instruction budget of {} exhausted", BUDGET.limit.get())
 }
 
 /// True when the budget ran out during the current call.
@@ -84,8 +122,14 @@ unsafe extern "C" fn hook(L: *mut lua_State, _ar: *mut lua_Debug) {
         BUDGET.left.set(Some(0));
         BUDGET.exhausted.set(true);
     }
-    // Spent: stop this thread at every instruction until the call ends.
+    // Spent: stop this thread, and the main thread the call ends on, at every
+    // instruction until the call ends (other coroutines when they are next resumed).
     lua_sethook(L, Some(hook), LUA_MASKCOUNT as c_int, 1);
-    let message = alloc::format!("instruction budget of {} exhausted", BUDGET.limit.get());
-    raise(L, LuaError::here(message));
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD as lua_Integer);
+    let main = lua_tothread(L, -1);
+    lua_pop(L, 1);
+    if !main.is_null() && main != L {
+        lua_sethook(main, Some(hook), LUA_MASKCOUNT as c_int, 1);
+    }
+    raise(L, LuaError::here(exhausted_message()));
 }

@@ -38,7 +38,6 @@ pub fn state() -> *mut lua_State {
                 lua_close(L);
                 return ptr::null_mut();
             }
-            budget::install(L);
             STATE.0.set(L);
         }
     }
@@ -198,6 +197,12 @@ pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
     let status = lua_pcall(L, 0, LUA_MULTRET, 1);
     if status != LUA_OK as c_int {
         return take_error(L, status, error_kind::RUNTIME);
+    }
+    if budget::exhausted() {
+        // The script caught the budget's error (in a coroutine, say) and went on to the
+        // end: the call still failed.
+        lua_settop(L, 0);
+        return Outcome::Error(error_kind::BUDGET, budget::exhausted_message().into_bytes());
     }
     // [handler, results...]: encode the results under protection.
     lua_pushcfunction(L, Some(result::encode_results));
