@@ -13,6 +13,7 @@
 //! - `engine`: pre-initialized VMs (one image, own random seeds), the pool of VM slots and beyond.
 //! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
+//! - `fuzz_regressions`: the fuzz targets' checks on their committed seeds and on every input that once failed.
 //! - `hostile_scripts`: Lua written to exhaust or break the VM ends in a clean error; the VM goes on.
 //! - `typed`: the serde API (`eval`, `call`, `set_global`, `global`).
 //! - `property`: generated expressions agree natively and in lua.wasm.
@@ -29,6 +30,7 @@ mod deliberate_differences;
 mod differential;
 mod engine;
 mod errors;
+mod fuzz_regressions;
 mod home;
 mod hostile_guest;
 mod hostile_scripts;

@@ -9,8 +9,10 @@
 //!   browser and Python hosts' included (hosts.rs).
 //! - `hosts`: set up, and run only the Node.js, browser and Python hosts' tests.
 //! - `bench`: run the criterion benchmarks (native Lua against lua.wasm, side by side).
+//! - `fuzz`: run the libFuzzer targets of `fuzz/` (fuzz.rs; docs/RELIABILITY.md).
 
 mod build;
+mod fuzz;
 mod hosts;
 mod setup;
 mod size;
@@ -20,7 +22,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <setup | build | size | demo | test | hosts | bench>";
+const USAGE: &str = "usage: cargo xtask <setup | build | size | demo | test | hosts | bench | fuzz>";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -42,6 +44,7 @@ fn main() -> Result<()> {
         }
         "test" => test(),
         "hosts" => setup::run().and_then(|()| hosts::test()),
+        "fuzz" => fuzz::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "bench" => {
             setup::run()?;
             build::run()?;

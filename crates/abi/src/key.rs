@@ -99,6 +99,11 @@ pub fn encode(key: &Key<'_>, out: &mut Vec<u8>) {
 }
 
 /// Decodes a stored key.
+///
+/// Only the bytes [`encode`] writes are a key: a stored key in another spelling of the
+/// same value (`\x01i007`, `\x01s%4a` for `J`, `\x01f9e0` for the float 9, which Lua
+/// turns into the integer key 9) is refused, since Lua would read and write that key
+/// under its own spelling, elsewhere in the table.
 pub fn decode(bytes: &[u8]) -> Result<Key<'_>, KeyError> {
     if bytes.first() != Some(&ESCAPE) {
         return if is_plain(bytes) {
@@ -107,6 +112,23 @@ pub fn decode(bytes: &[u8]) -> Result<Key<'_>, KeyError> {
             Err(KeyError)
         };
     }
+    let key = decode_escaped(bytes)?;
+    let mut canonical = Vec::with_capacity(bytes.len());
+    encode(&key, &mut canonical);
+    match key {
+        _ if canonical != bytes => Err(KeyError),
+        Key::Float(x) if is_lua_integer(x) => Err(KeyError),
+        key => Ok(key),
+    }
+}
+
+/// True for the floats Lua turns into integer keys: integral values in `i64`'s range.
+fn is_lua_integer(x: f64) -> bool {
+    (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x) && x as i64 as f64 == x
+}
+
+/// Decodes a key that starts with [`ESCAPE`], in any spelling.
+fn decode_escaped(bytes: &[u8]) -> Result<Key<'_>, KeyError> {
     let (kind, body) = match bytes.get(1) {
         Some(&k) => (k, &bytes[2..]),
         None => return Err(KeyError),
@@ -226,6 +248,29 @@ mod tests {
         ] {
             assert_eq!(decode(bad), Err(KeyError), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn stored_keys_in_another_spelling_of_a_key_are_errors() {
+        for bad in [
+            &b"\x01i007"[..],
+            b"\x01i+7",
+            b"\x01s%4a",
+            b"\x01s%+1",
+            b"\x01sJ",
+            b"\x01f1.5",
+            b"\x01f9",
+            b"\x01f9e0",
+            b"\x01f-0e0",
+            b"\x01t07",
+        ] {
+            assert_eq!(decode(bad), Err(KeyError), "{bad:?}");
+        }
+        // Floats beyond the integers stay floats, as in Lua.
+        assert_eq!(
+            decode(b"\x01f9.223372036854776e18"),
+            Ok(Key::Float(9.223372036854776e18))
+        );
     }
 
     #[test]
