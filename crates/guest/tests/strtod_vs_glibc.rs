@@ -549,6 +549,37 @@ fn the_edges_of_the_one_operation_path_are_correctly_rounded() {
 }
 
 #[test]
+fn seventeen_to_nineteen_digits_with_small_exponents_match_glibc() {
+    // What "%.17g" writes for ordinary numbers: too many digits for one floating-point
+    // operation, few enough for 128-bit arithmetic (and the edges of that path).
+    let mut rng = Rng(15);
+    let mut inputs = Vec::new();
+    for _ in 0..20_000 {
+        let n = 16 + rng.below(4) as usize;
+        let mut digits = rng.digits(n, 10);
+        if digits.starts_with('0') {
+            digits.replace_range(..1, "1");
+        }
+        let e = rng.below(70) as i64 - 35;
+        inputs.push(format!("{digits}e{e}"));
+    }
+    inputs.extend(
+        [
+            "18446744073709551615e27",
+            "18446744073709551615e-27",
+            "18446744073709551615e-28",
+            "9999999999999999999e27",
+            "1000000000000000001e-27",
+            "0.30000000000000004",
+            "9007199254740993",
+            "9007199254740993e-27",
+        ]
+        .map(String::from),
+    );
+    assert_eq!(assert_match_glibc(inputs), 20_008);
+}
+
+#[test]
 fn random_decimal_strings_match_glibc() {
     let mut rng = Rng(13);
     let mut inputs = Vec::new();

@@ -135,6 +135,7 @@ const MAX_DIGITS: usize = 780;
 /// - When D < 2^53 and |E| <= 22, D and 10^E are exact doubles, and one multiplication or
 ///   division, correctly rounded in IEEE arithmetic, is the answer (Clinger's fast path:
 ///   "3.14", "1e10", "0.001").
+/// - When D < 2^64 and |E| <= 27, 128-bit integers suffice ([`small_value`]).
 /// - Otherwise the value is D × 5^E × 2^E: the ratio D × 5^E (or D / 5^-E) is computed
 ///   with big integers to 63 or 64 bits plus a sticky bit for any remainder, which
 ///   [`round_binary`] rounds.
@@ -166,6 +167,9 @@ fn decimal_value(mantissa: &[u8], point: i64) -> f64 {
         if d < 1 << 53 && (-22..=22).contains(&e) {
             let p = (0..e.unsigned_abs()).fold(1.0, |p, _| p * 10.0);
             return if e < 0 { d as f64 / p } else { d as f64 * p };
+        }
+        if (-27..=27).contains(&e) {
+            return small_value(d, e);
         }
     }
     let mut num = Big::from_u64::<BASE_2_32>(0);
@@ -204,6 +208,25 @@ fn decimal_value(mantissa: &[u8], point: i64) -> f64 {
         den.shr1();
     }
     round_binary(q, e - shift, !num.is_zero())
+}
+
+/// The double nearest to 'd' × 10^'e' for 'd' nonzero and |'e'| <= 27, so that 5^|e| is
+/// below 2^63 and 128-bit arithmetic is exact: 17 to 19 digits ("0.30000000000000004",
+/// as `%.17g` writes them) without big numbers. As in [`decimal_value`], the value is
+/// d × 5^e × 2^e, taken to 64 bits plus a sticky bit for [`round_binary`].
+fn small_value(d: u64, e: i64) -> f64 {
+    let p = u128::from(5u64.pow(e.unsigned_abs() as u32));
+    let (wide, exp, mut sticky) = if e >= 0 {
+        (u128::from(d) * p, e, false)
+    } else {
+        // d shifted to 128 bits, over 5^-e: a quotient of at least 65 bits.
+        let lz = d.leading_zeros();
+        let n = u128::from(d << lz) << 64;
+        (n / p, e - 64 - i64::from(lz), n % p != 0)
+    };
+    let shift = 64u32.saturating_sub(wide.leading_zeros());
+    sticky |= wide & ((1 << shift) - 1) != 0;
+    round_binary((wide >> shift) as u64, exp + i64::from(shift), sticky)
 }
 
 /// What follows "0x": hex digits with an optional point (at least one digit) and an
