@@ -11,6 +11,7 @@
 //! - `differential`: programs in tests/lua/ run natively (mlua) and in lua.wasm, compared.
 //! - `deliberate_differences`: what lua.wasm does instead where it differs from native Lua on purpose.
 //! - `engine`: pre-initialized VMs (one image, own random seeds), the pool of VM slots and beyond.
+//! - `load`: seconds of many VMs on several threads (examples/load.rs): no lost update, flat memory.
 //! - `limits`: instruction budget, deadline, memory cap, and recovery from each.
 //! - `hostile_guest`: a module that abuses the imports gets errors from the host, never a panic.
 //! - `fuzz_regressions`: the fuzz targets' checks on their committed seeds and on every input that once failed.
@@ -35,6 +36,7 @@ mod home;
 mod hostile_guest;
 mod hostile_scripts;
 mod limits;
+mod load;
 mod module_shape;
 mod output;
 mod property;
