@@ -58,7 +58,8 @@ fn wanted_hook_count() -> Option<c_int> {
 /// # Safety
 /// `L` is a thread of the state.
 unsafe fn sync_hook(L: *mut lua_State) {
-    let has = lua_gethook(L).map(|h| h as usize) == Some(hook as usize);
+    let ours: unsafe extern "C" fn(*mut lua_State, *mut lua_Debug) = hook;
+    let has = lua_gethook(L).is_some_and(|h| core::ptr::fn_addr_eq(h, ours));
     match wanted_hook_count() {
         Some(count) if !has || lua_gethookcount(L) != count => {
             lua_sethook(L, Some(hook), LUA_MASKCOUNT as c_int, count);
