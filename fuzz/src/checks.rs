@@ -5,7 +5,8 @@
 //!
 //! The promises:
 //! - `check_compute`: any bytes given to `compute` as Lua source end in a result, a Lua
-//!   error or a timeout, never a trap or a broken result; and the VM runs the next call.
+//!   error, a timeout or the host's per-call limits, never another trap or a broken
+//!   result; and the VM runs the next call.
 //! - `check_value_decoder`: any bytes given to the value and key decoders are decoded or
 //!   refused, never a panic; what is decoded re-encodes to the same bytes.
 //! - `check_home_values`: any bytes stored in the table store, read back through `_home`
@@ -35,6 +36,9 @@ pub enum Outcome {
     LuaError(String),
     /// The deadline passed (the VM replaced its instance).
     Timeout,
+    /// The call printed or wrote more than the host keeps for one call (the VM replaced
+    /// its instance, as after a timeout).
+    HostLimit,
     /// The code was longer than the I/O buffer.
     TooLarge,
 }
@@ -75,6 +79,7 @@ fn outcome_of(raw: lua_wasm_host::Result<RawOutcome>, input: &[u8]) -> Outcome {
             Outcome::LuaError(shape(&String::from_utf8_lossy(&message)))
         }
         Err(Error::Timeout { .. }) => Outcome::Timeout,
+        Err(Error::Module(m)) if m.contains("more than 64 MiB") => Outcome::HostLimit,
         Err(Error::CodeTooLarge { .. }) if input.len() > lua_wasm_abi::BUFFER_SIZE => {
             Outcome::TooLarge
         }
