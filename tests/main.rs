@@ -19,6 +19,7 @@
 //! - `typed`: the serde API (`eval`, `call`, `set_global`, `global`).
 //! - `property`: generated expressions agree natively and in lua.wasm.
 //! - `vendored_lua`: lua-src/ is Lua 5.4.9, unmodified.
+//! - `bench_programs`: the bench's Lua programs return the same checksum natively and in lua.wasm.
 //! - `cli`: the `lua-wasm` command behaves like `lua`: -e, scripts, the REPL, errors, limits, `--home`.
 
 mod support;
@@ -26,6 +27,7 @@ mod support;
 mod abi;
 mod abi_cases;
 mod atomic;
+mod bench_programs;
 mod cli;
 mod deliberate_differences;
 mod differential;

@@ -8,9 +8,11 @@
 //! - `test`: set up, build, and run every test (the command CI runs), the Node.js,
 //!   browser and Python hosts' included (hosts.rs).
 //! - `hosts`: set up, and run only the Node.js, browser and Python hosts' tests.
-//! - `bench`: run the criterion benchmarks (native Lua against lua.wasm, side by side).
+//! - `bench`: run the criterion benchmarks (native Lua against lua.wasm, side by side),
+//!   print one table of ratios and write it to docs/PERFORMANCE.md (bench.rs).
 //! - `fuzz`: run the libFuzzer targets of `fuzz/` (fuzz.rs; docs/RELIABILITY.md).
 
+mod bench;
 mod build;
 mod fuzz;
 mod hosts;
@@ -22,7 +24,8 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <setup | build | size | demo | test | hosts | bench | fuzz>";
+const USAGE: &str =
+    "usage: cargo xtask <setup | build | size | demo | test | hosts | bench [--quick] [FILTER] | fuzz>";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -45,11 +48,7 @@ fn main() -> Result<()> {
         "test" => test(),
         "hosts" => setup::run().and_then(|()| hosts::test()),
         "fuzz" => fuzz::run(&std::env::args().skip(2).collect::<Vec<_>>()),
-        "bench" => {
-            setup::run()?;
-            build::run()?;
-            cargo(&["bench", "--package", "lua-wasm", "--bench", "lua_vs_native"])
-        }
+        "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => bail!("{USAGE}"),
     }
 }
