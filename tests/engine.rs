@@ -68,7 +68,10 @@ fn more_vms_than_pool_slots_all_work() {
         vm.run(&format!("n = {i}")).unwrap();
     }
     for (i, vm) in vms.iter_mut().enumerate() {
-        assert_eq!(vm.run("return n").unwrap().values, vec![Value::Integer(i as i64)]);
+        assert_eq!(
+            vm.run("return n").unwrap().values,
+            vec![Value::Integer(i as i64)]
+        );
     }
 }
 
@@ -80,14 +83,20 @@ fn a_vm_slot_is_reused_once_its_vm_is_dropped_and_starts_clean() {
     first.run("leftover = string.rep('x', 100000)").unwrap();
     drop(first);
     let mut second = Vm::new(&engine, store).unwrap();
-    assert_eq!(second.run("return leftover").unwrap().values, vec![Value::Nil]);
+    assert_eq!(
+        second.run("return leftover").unwrap().values,
+        vec![Value::Nil]
+    );
 }
 
 #[test]
 fn an_engine_without_a_pool_makes_working_vms() {
     let engine = Engine::with_options(LUA_WASM, EngineOptions::default().pooled_vms(0)).unwrap();
     let mut vm = Vm::new(&engine, Arc::new(MemoryStore::new())).unwrap();
-    assert_eq!(vm.run("return 6 * 7").unwrap().values, vec![Value::Integer(42)]);
+    assert_eq!(
+        vm.run("return 6 * 7").unwrap().values,
+        vec![Value::Integer(42)]
+    );
 }
 
 #[test]

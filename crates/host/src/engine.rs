@@ -170,10 +170,7 @@ impl Engine {
 impl EngineInner {
     /// A new instance of the module in a store holding `state`: from the pool when it
     /// has a free slot, otherwise with memory of its own.
-    pub(crate) fn instantiate(
-        &self,
-        state: HostState,
-    ) -> Result<(Store<HostState>, Instance)> {
+    pub(crate) fn instantiate(&self, state: HostState) -> Result<(Store<HostState>, Instance)> {
         let module_error = |e: wasmtime::Error| Error::Module(format!("{e:#}"));
         let mut state = state;
         if let Some(pooled) = &self.pooled {

@@ -171,7 +171,9 @@ fn rewrite(wasm: &[u8], shape: &Shape, image: Option<&Image<'_>>) -> Result<Vec<
             (Payload::MemorySection(memories), Some(image)) => {
                 let mut section = wasm_encoder::MemorySection::new();
                 for memory in memories.clone() {
-                    let mut ty = re.memory_type(memory.map_err(declined)?).map_err(declined)?;
+                    let mut ty = re
+                        .memory_type(memory.map_err(declined)?)
+                        .map_err(declined)?;
                     ty.minimum = image.pages;
                     section.memory(ty);
                 }
@@ -192,13 +194,13 @@ fn rewrite(wasm: &[u8], shape: &Shape, image: Option<&Image<'_>>) -> Result<Vec<
             }
             (Payload::DataCountSection { .. }, Some(image)) => {
                 let data = data_segments(image.bytes);
-                out.section(&wasm_encoder::DataCountSection {
-                    count: data.len(),
-                });
+                out.section(&wasm_encoder::DataCountSection { count: data.len() });
                 segments = Some(data);
             }
             (Payload::DataSection(_), Some(image)) => {
-                let data = segments.take().unwrap_or_else(|| data_segments(image.bytes));
+                let data = segments
+                    .take()
+                    .unwrap_or_else(|| data_segments(image.bytes));
                 out.section(&data);
             }
             (Payload::Version { .. } | Payload::End(_), _) => {}
@@ -249,7 +251,10 @@ fn non_zero_runs(bytes: &[u8], gap: usize) -> Vec<(usize, usize)> {
     let mut i = 0;
     while let Some(offset) = bytes[i..].iter().position(|&b| b != 0) {
         let start = i + offset;
-        let len = bytes[start..].iter().position(|&b| b == 0).unwrap_or(bytes.len() - start);
+        let len = bytes[start..]
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(bytes.len() - start);
         let end = start + len;
         match runs.last_mut() {
             Some(last) if start - last.1 < gap => last.1 = end,
