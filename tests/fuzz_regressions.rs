@@ -93,3 +93,20 @@ fn the_checks_themselves_catch_what_they_are_for() {
         checks::Outcome::LuaError(m) if m == "boom"
     ));
 }
+
+#[test]
+fn a_stored_key_in_another_spelling_of_a_key_is_reported_not_misread() {
+    // Found by value_decoder (fuzz/regressions/value_decoder/float_key_without_exponent):
+    // `\x01f9` used to read as the float 9, which Lua makes the integer key 9, stored as
+    // `\x01i9`: pairs showed a key that reading through it could not reach.
+    use lua_wasm::{MemoryStore, TableStoreExt, Vm};
+    let store = std::sync::Arc::new(MemoryStore::new());
+    store.set(1, b"\x01f9", b"\x02\x01\0\0\0\0\0\0\0").unwrap();
+    let mut vm = Vm::new(engine(), store).unwrap();
+    let e = vm.run("for k, v in pairs(_home) do end").unwrap_err();
+    let message = e.lua_message().unwrap_or_default();
+    assert!(
+        message.contains("external table 1 holds a malformed key (key '\\x01f9')"),
+        "{message}"
+    );
+}
