@@ -115,3 +115,24 @@ fn a_vm_past_its_timeout_comes_back_from_the_image_with_home_intact() {
     let out = vm.run("return _home.kept, g").unwrap();
     assert_eq!(out.values, vec![Value::String(b"yes".to_vec()), Value::Nil]);
 }
+
+#[test]
+fn a_module_whose_init_never_returns_is_stopped_not_hung() {
+    let wasm = wat::parse_str(
+        r#"(module
+             (memory (export "memory") 32)
+             (func (export "init") (result i32) (loop $forever (br $forever)) (i32.const 0))
+             (func (export "get_buffer_ptr") (result i32) (i32.const 1024))
+             (func (export "get_buffer_size") (result i32) (i32.const 65536))
+             (func (export "compute") (param i32 i32) (result i32) (i32.const 0))
+             (func (export "get_memory_stats") (param i32))
+             (func (export "run_gc") (result i32) (i32.const 0)))"#,
+    )
+    .unwrap();
+    let engine = Engine::from_module_bytes(&wasm).unwrap();
+    assert!(engine.preinitialized().is_err());
+    let options =
+        lua_wasm::VmOptions::default().timeout(Some(std::time::Duration::from_millis(50)));
+    let vm = Vm::with_options(&engine, Arc::new(MemoryStore::new()), options);
+    assert!(matches!(vm, Err(lua_wasm::Error::Timeout { .. })));
+}

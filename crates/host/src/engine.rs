@@ -130,9 +130,9 @@ impl Engine {
         Module::validate(&primary, wasm)
             .map_err(|e| Error::Module(format!("cannot compile lua.wasm: {e:#}")))?;
         let linker = linker(&primary).map_err(|e| Error::Module(format!("{e:#}")))?;
+        let ticker = Ticker::start(primary.clone())?;
         let (bytes, not_preinitialized) = snapshot::module_bytes(&primary, &linker, wasm);
         let primary = Flavor::new(primary, &bytes).map_err(Error::Module)?;
-        let ticker = Ticker::start(primary.engine.clone())?;
         let (pooled, on_demand) = match pooled {
             Some(_) => (Some(primary), OnceLock::new()),
             None => (None, OnceLock::from(Ok(primary))),

@@ -37,6 +37,9 @@ const GLOBAL_EXPORT_PREFIX: &str = "lua-wasm-snapshot-global-";
 /// one data segment: a segment's header costs about as much.
 const SEGMENT_GAP: usize = 32;
 
+/// The longest the probe's `init` may run (the engine's ticker must be running).
+const PROBE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Why a module could not be pre-initialized (the engine then runs `init` per VM).
 #[derive(Debug)]
 pub(crate) struct Declined(pub String);
@@ -54,8 +57,10 @@ pub(crate) fn preinitialize(
     let shape = Shape::read(wasm)?;
     let probe = Module::new(engine, rewrite(wasm, &shape, None)?).map_err(declined)?;
     let mut store = Store::new(engine, HostState::for_snapshot());
-    // The engine interrupts by epoch; `init` is short, and this store has no deadline.
-    store.set_epoch_deadline(u64::MAX / 4);
+    // lua.wasm's `init` takes well under a millisecond; a module whose `init` does not
+    // return within PROBE_DEADLINE is not pre-initialized (its VMs then meet their own
+    // deadline in `init`).
+    store.set_epoch_deadline((PROBE_DEADLINE.as_nanos() / crate::engine::TICK.as_nanos()) as u64);
     let instance = linker.instantiate(&mut store, &probe).map_err(declined)?;
     let memory = instance
         .get_memory(&mut store, "memory")

@@ -236,10 +236,7 @@ impl Vm {
             state.budget = budget;
             state.call_started = Some(Instant::now());
         }
-        let ticks = timeout.map_or(NO_DEADLINE, |t| {
-            (t.as_nanos() / TICK.as_nanos()).min(NO_DEADLINE as u128) as u64 + 1
-        });
-        live.store.set_epoch_deadline(ticks);
+        live.store.set_epoch_deadline(deadline_ticks(timeout));
         let status = live
             .compute
             .call(&mut live.store, (live.buffer_ptr as i32, code.len() as i32));
@@ -404,6 +401,13 @@ impl Vm {
     }
 }
 
+/// The epoch deadline, in ticks from now, of a call with this timeout.
+fn deadline_ticks(timeout: Option<Duration>) -> u64 {
+    timeout.map_or(NO_DEADLINE, |t| {
+        (t.as_nanos() / TICK.as_nanos()).min(NO_DEADLINE as u128) as u64 + 1
+    })
+}
+
 /// Turns `compute`'s status into what the buffer holds, checking it against the ABI.
 fn decode_status(live: &mut Live, status: i32) -> Result<RawOutcome> {
     let (len, is_error) = match status {
@@ -459,7 +463,19 @@ impl Live {
         let run_gc = instance
             .get_typed_func(&mut store, "run_gc")
             .map_err(module_error)?;
-        if init.call(&mut store, ()).map_err(module_error)? != 0 {
+        // `init` is held to the VM's deadline like a call (a module that never returns
+        // from it ends in Error::Timeout, not a hung Vm::new).
+        store.set_epoch_deadline(deadline_ticks(options.timeout));
+        let ready = init
+            .call(&mut store, ())
+            .map_err(|e| match e.downcast_ref::<Trap>() {
+                Some(Trap::Interrupt) => Error::Timeout {
+                    after: options.timeout.unwrap_or_default(),
+                },
+                _ => module_error(e),
+            })?;
+        store.set_epoch_deadline(NO_DEADLINE);
+        if ready != 0 {
             return Err(Error::Module(
                 "init() failed: not enough memory for a Lua state".into(),
             ));
