@@ -16,6 +16,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+use crate::setup::apt_install;
 use crate::{root, run_command};
 
 /// Node test files, relative to the workspace root.
@@ -145,24 +146,4 @@ fn python_venv() -> Result<()> {
     )?;
     std::fs::write(&stamp, wanted)?;
     Ok(())
-}
-
-/// `apt-get install` as root, or through password-less sudo.
-fn apt_install(packages: &[&str]) -> Result<()> {
-    let is_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    let apt = |args: &[&str]| {
-        let mut cmd = Command::new(if is_root { "apt-get" } else { "sudo" });
-        if !is_root {
-            cmd.args(["-n", "apt-get"]);
-        }
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        run_command(&mut cmd)
-    };
-    apt(&["update", "-q"])?;
-    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
-    install.extend_from_slice(packages);
-    apt(&install).with_context(|| format!("installing {} needs root", packages.join(" ")))
 }

@@ -56,16 +56,17 @@ fn debian_packages() -> Result<()> {
         "setup: installing {} with apt-get",
         DEBIAN_PACKAGES.join(" ")
     );
+    apt_install(DEBIAN_PACKAGES)
+}
+
+/// `apt-get install` as root, or through password-less sudo.
+pub(crate) fn apt_install(packages: &[&str]) -> Result<()> {
     let is_root = Command::new("id")
         .arg("-u")
         .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
     let apt = |args: &[&str]| {
-        let mut cmd = if is_root {
-            Command::new("apt-get")
-        } else {
-            Command::new("sudo")
-        };
+        let mut cmd = Command::new(if is_root { "apt-get" } else { "sudo" });
         if !is_root {
             cmd.args(["-n", "apt-get"]);
         }
@@ -74,8 +75,8 @@ fn debian_packages() -> Result<()> {
     };
     apt(&["update", "-q"])?;
     let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
-    install.extend_from_slice(DEBIAN_PACKAGES);
-    apt(&install).context("installing clang-19 needs root (or password-less sudo)")
+    install.extend_from_slice(packages);
+    apt(&install).with_context(|| format!("installing {} needs root", packages.join(" ")))
 }
 
 fn node_tools() -> Result<()> {

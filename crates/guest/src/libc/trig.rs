@@ -140,12 +140,18 @@ fn cos_dd(r: Dd) -> Dd {
 /// sin(a) for a finite a >= 0.
 fn sin_pos(a: f64) -> f64 {
     let (q, r) = reduce(a);
+    sin_in_quadrant(q, r)
+}
+
+/// sin(q·π/2 + r) for the quadrant `q` (0..=3) and reduced argument `r`, correctly
+/// rounded: double-double first, the fixed-point slow path when rounding is uncertain.
+fn sin_in_quadrant(q: u32, r: Fx) -> f64 {
     let rd = r.to_dd();
-    let v = if q % 2 == 0 { sin_dd(rd) } else { cos_dd(rd) };
+    let v = if q.is_multiple_of(2) { sin_dd(rd) } else { cos_dd(rd) };
     let v = if q >= 2 { v.neg() } else { v };
     round_checked(v).unwrap_or_else(|| {
         let (s, c) = r.sin_cos();
-        let v = if q % 2 == 0 { s } else { c };
+        let v = if q.is_multiple_of(2) { s } else { c };
         if q >= 2 { v.neg() } else { v }.to_f64()
     })
 }
@@ -176,15 +182,7 @@ pub fn cos(x: f64) -> f64 {
     }
     // cos(a) = sin(a + pi/2): the next quadrant.
     let (q, r) = reduce(a);
-    let q = (q + 1) & 3;
-    let rd = r.to_dd();
-    let v = if q % 2 == 0 { sin_dd(rd) } else { cos_dd(rd) };
-    let v = if q >= 2 { v.neg() } else { v };
-    round_checked(v).unwrap_or_else(|| {
-        let (s, c) = r.sin_cos();
-        let v = if q % 2 == 0 { s } else { c };
-        if q >= 2 { v.neg() } else { v }.to_f64()
-    })
+    sin_in_quadrant((q + 1) & 3, r)
 }
 
 pub fn tan(x: f64) -> f64 {
