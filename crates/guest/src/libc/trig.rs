@@ -147,7 +147,11 @@ fn sin_pos(a: f64) -> f64 {
 /// rounded: double-double first, the fixed-point slow path when rounding is uncertain.
 fn sin_in_quadrant(q: u32, r: Fx) -> f64 {
     let rd = r.to_dd();
-    let v = if q.is_multiple_of(2) { sin_dd(rd) } else { cos_dd(rd) };
+    let v = if q.is_multiple_of(2) {
+        sin_dd(rd)
+    } else {
+        cos_dd(rd)
+    };
     let v = if q >= 2 { v.neg() } else { v };
     round_checked(v).unwrap_or_else(|| {
         let (s, c) = r.sin_cos();
