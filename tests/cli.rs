@@ -414,14 +414,29 @@ fn the_budget_stops_an_endless_loop() {
 }
 
 #[test]
-fn the_timeout_stops_an_endless_loop_and_the_repl_goes_on_in_a_fresh_vm() {
+fn the_timeout_stops_an_endless_loop_and_the_repl_goes_on_in_the_same_vm() {
     let run = Sandbox::new().run_with_input(
-        &["--budget", "0", "--timeout", "1"],
+        &["--timeout", "0.5"],
         "kept = 1\n_home.kept = 2\nwhile true do end\nreturn kept, _home.kept\n",
     );
     assert_eq!(run.status, Some(0));
+    assert_eq!(run.stdout, "1\t2\n");
+    assert!(
+        run.stderr.contains("deadline and was stopped") && run.stderr.contains("VM is intact"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_chunk_stuck_in_a_library_function_is_stopped_and_the_repl_goes_on_in_a_fresh_vm() {
+    let run = Sandbox::new().run_with_input(
+        &["--timeout", "0.5"],
+        "kept = 1\n_home.kept = 2\nreturn ('a'):rep(20000):find('.-.-.-.-b')\nreturn kept, _home.kept\n",
+    );
+    assert_eq!(run.status, Some(0));
     assert_eq!(run.stdout, "nil\t2\n");
-    assert!(run.stderr.contains("deadline"), "{}", run.stderr);
+    assert!(run.stderr.contains("VM was reset"), "{}", run.stderr);
 }
 
 #[test]

@@ -156,7 +156,7 @@ fn catastrophic_pattern_backtracking_is_stopped_by_the_deadline() {
     let (mut vm, store) = prepared(SHORT);
     let e = failed(&mut vm, "pattern_backtracking");
     assert!(
-        matches!(e, Error::Timeout { after } if after == SHORT),
+        matches!(e, Error::Timeout { after, vm_reset: true } if after == SHORT),
         "{e:?}"
     );
     assert_recovered(&mut vm, &store, false);

@@ -1,6 +1,8 @@
 //! Budgets: an instruction budget enforced inside the guest (the VM stays usable), a
-//! wall-clock deadline enforced by wasmtime (the instance is replaced, `_home` kept), and
-//! a memory cap per VM. Each ends the call with its own typed error.
+//! wall-clock deadline (the guest is interrupted at its next Lua instruction and the VM
+//! stays usable; code stuck in one library function is trapped and the instance
+//! replaced, `_home` kept), and a memory cap per VM. Each ends the call with its own
+//! typed error.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -77,23 +79,148 @@ fn scripts_cannot_remove_the_budget_hook() {
     );
 }
 
-#[test]
-fn a_deadline_stops_what_the_budget_cannot_see_and_the_vm_recovers() {
-    let store = Arc::new(MemoryStore::new());
+/// A VM without an instruction budget, held to a short deadline.
+fn vm_with_deadline(store: Arc<MemoryStore>) -> Vm {
     let options = VmOptions::default()
         .instruction_budget(None)
         .timeout(Some(Duration::from_millis(200)));
-    let mut vm = Vm::with_options(engine(), store.clone(), options).unwrap();
+    Vm::with_options(engine(), store, options).unwrap()
+}
+
+/// Runs `code`, which must end in a graceful timeout (the VM intact), within seconds.
+fn interrupted(vm: &mut Vm, code: &str) {
+    let started = Instant::now();
+    let e = failure(vm, code);
+    assert!(
+        matches!(e, Error::Timeout { vm_reset: false, after } if after == Duration::from_millis(200)),
+        "{code}: {e:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(e.to_string().contains("the VM is intact"), "{e}");
+}
+
+#[test]
+fn a_deadline_stops_an_endless_loop_at_its_next_instruction_and_the_vm_goes_on() {
+    let store = Arc::new(MemoryStore::new());
+    let mut vm = vm_with_deadline(store.clone());
+    eval(&mut vm, "_home.kept = 1; kept_global = 1");
+    interrupted(
+        &mut vm,
+        "_home.half = 1; half_global = 1; while true do end",
+    );
+    // Like after any error: globals keep what ran, _home loses the failed call's writes.
+    assert_eq!(
+        eval(
+            &mut vm,
+            "return kept_global, half_global, _home.kept, _home.half"
+        )
+        .values,
+        vec![
+            Value::Integer(1),
+            Value::Integer(1),
+            Value::Integer(1),
+            Value::Nil
+        ]
+    );
+    // The next call runs without the interrupt's hook, to its end.
+    assert_eq!(
+        value(
+            &mut vm,
+            "local s = 0 for i = 1, 3000000 do s = s + i end return s"
+        ),
+        Value::Integer(4500001500000)
+    );
+    assert_eq!(value(&mut vm, "return debug.gethook()"), Value::Nil);
+}
+
+#[test]
+fn catching_the_interrupt_with_pcall_does_not_escape_it() {
+    let mut vm = vm_with_deadline(Arc::new(MemoryStore::new()));
+    interrupted(
+        &mut vm,
+        "while true do pcall(function() while true do end end) end",
+    );
+    interrupted(
+        &mut vm,
+        "while true do local ok, e = pcall(error, 'x') assert(not ok) end",
+    );
+    assert_eq!(
+        value(&mut vm, "return 'still here'"),
+        Value::String(b"still here".to_vec())
+    );
+}
+
+#[test]
+fn a_deadline_reaches_the_coroutine_that_runs() {
+    let mut vm = vm_with_deadline(Arc::new(MemoryStore::new()));
+    // Resumed by the main thread.
+    interrupted(
+        &mut vm,
+        "coroutine.wrap(function() while true do end end)()",
+    );
+    // Two levels down, and then one level up after the inner one yields.
+    interrupted(
+        &mut vm,
+        "coroutine.wrap(function() coroutine.wrap(function() while true do end end)() end)()",
+    );
+    interrupted(
+        &mut vm,
+        "coroutine.wrap(function()
+           local inner = coroutine.wrap(function() coroutine.yield() end)
+           inner()
+           while true do end
+         end)()",
+    );
+    // A coroutine made in an earlier call, resumed now.
+    eval(
+        &mut vm,
+        "spinner = coroutine.create(function() coroutine.yield() while true do end end)",
+    );
+    eval(&mut vm, "assert(coroutine.resume(spinner))");
+    interrupted(&mut vm, "coroutine.resume(spinner) error('not reached')");
+    // Many short-lived coroutines before the loop.
+    interrupted(
+        &mut vm,
+        "for i = 1, 1000 do coroutine.wrap(function() end)() end
+         local co = coroutine.wrap(function() while true do coroutine.yield() end end)
+         while true do co() end",
+    );
+    assert_eq!(value(&mut vm, "return 1 + 1"), Value::Integer(2));
+}
+
+#[test]
+fn a_deadline_stops_what_no_hook_can_see_by_replacing_the_instance() {
+    // One string.find runs for minutes inside the C pattern matcher: no Lua instruction
+    // executes, so only the trap one grace period after the deadline ends it.
+    let store = Arc::new(MemoryStore::new());
+    let mut vm = vm_with_deadline(store.clone());
     eval(&mut vm, "_home.kept = 1; lost_global = 1");
     let started = Instant::now();
-    let e = failure(&mut vm, "_home.half = 1 while true do end");
-    assert!(matches!(e, Error::Timeout { .. }), "{e:?}");
+    let e = failure(
+        &mut vm,
+        "_home.half = 1 return ('a'):rep(20000):find('.-.-.-.-b')",
+    );
+    assert!(matches!(e, Error::Timeout { vm_reset: true, .. }), "{e:?}");
+    assert!(e.to_string().contains("VM was reset"), "{e}");
     assert!(started.elapsed() < Duration::from_secs(5));
     // A fresh instance: globals are gone, _home is as before the failed call.
     assert_eq!(
         eval(&mut vm, "return lost_global, _home.kept, _home.half").values,
         vec![Value::Nil, Value::Integer(1), Value::Nil]
     );
+}
+
+#[test]
+fn collecting_garbage_long_after_a_call_is_not_past_that_calls_deadline() {
+    let mut vm = vm_with_deadline(Arc::new(MemoryStore::new()));
+    eval(
+        &mut vm,
+        "garbage = {} for i = 1, 1000 do garbage[i] = {} end garbage = nil",
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(vm.collect_garbage().is_ok());
+    assert!(vm.memory_stats().is_ok());
+    assert_eq!(value(&mut vm, "return 3"), Value::Integer(3));
 }
 
 #[test]

@@ -73,6 +73,7 @@ fn exports_the_abi_functions_and_nothing_else() {
             ("get_buffer_size".into(), Some((i32s(0), i32s(1)))),
             ("get_memory_stats".into(), Some((i32s(1), i32s(0)))),
             ("init".into(), Some((i32s(0), i32s(1)))),
+            ("interrupt".into(), Some((i32s(0), i32s(1)))),
             ("memory".into(), None),
             ("run_gc".into(), Some((i32s(0), i32s(1)))),
         ]

@@ -204,8 +204,8 @@ Options:
   -W               turn warnings on (as warn('@on'))
   --home PATH      keep _home in the SQLite file PATH (created if missing);
                    ':memory:' keeps it in memory, for this run only
-  --budget N       stop a chunk after N Lua instructions (0: no limit)
-                   [default: {budget}]
+  --budget N       stop a chunk after N Lua instructions, the same on any machine
+                   (0: no limit) [default: no limit; a budget slows Lua by a third]
   --timeout SECS   stop a chunk after SECS seconds of wall-clock time, e.g. 0.5
                    (0: no deadline) [default: {timeout}]
   --memory BYTES   the most memory the VM may use, e.g. 64M or 1G (K, M, G are
@@ -217,7 +217,7 @@ Options:
 
 The limits apply to each chunk, REPL line or script. Their defaults are the library's,
 safe for trying untrusted scripts; lift them for your own long-running code with
---budget 0 --timeout 0 --memory 0.
+--timeout 0 --memory 0.
 
 With no script and no -e, or with -i, lua-wasm reads Lua from standard input: a REPL
 with line editing and history when it is a terminal, otherwise plain lines, each run
@@ -232,7 +232,6 @@ Files:
     $HOME/.local/share/lua-wasm/home.db)
   REPL history: {history}
 ",
-        budget = lua_wasm::DEFAULT_INSTRUCTION_BUDGET,
         timeout = format_args!("{}", lua_wasm::DEFAULT_TIMEOUT.as_secs_f64()),
     )
 }

@@ -268,7 +268,7 @@ impl Session {
         match result {
             Ok(done) => Ok(done.values),
             Err(e) => {
-                if matches!(e, Error::Timeout { .. } | Error::Module(_)) {
+                if matches!(e, Error::Timeout { vm_reset: true, .. } | Error::Module(_)) {
                     self.ready = false;
                 }
                 Err(Failure::Lua(e))
@@ -308,11 +308,16 @@ impl Failure {
                     "{first} (--budget N allows more instructions, --budget 0 lifts the limit)\n{rest}"
                 ))
             }
-            Failure::Lua(Error::Timeout { after }) => format!(
+            Failure::Lua(Error::Timeout { after, vm_reset }) => format!(
                 "the code ran longer than its {}s deadline and was stopped (--timeout SECS \
-                 allows more, --timeout 0 lifts it); the VM was reset: globals are lost, \
-                 _home is kept",
-                after.as_secs_f64()
+                 allows more, --timeout 0 lifts it); {}",
+                after.as_secs_f64(),
+                if *vm_reset {
+                    "it was inside a library function, so the VM was reset: globals are \
+                     lost, _home is kept"
+                } else {
+                    "the VM is intact, the call's _home writes were undone"
+                }
             ),
             Failure::Lua(Error::OutOfMemory { limit }) if *limit as u64 >= 1 << 32 => {
                 "not enough memory (wasm32's 4 GiB are used up)".into()

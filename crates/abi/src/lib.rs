@@ -52,6 +52,8 @@ pub mod well_known_key {
     /// CHANNEL `get`, at the start of each `compute`: the most Lua VM instructions the call
     /// may execute, an integer value; absent or 0 means no limit.
     pub const BUDGET: &str = "budget";
+    /// The host interrupted the call (the `interrupt` export), its deadline having passed.
+    pub const TIMEOUT: &str = "timeout";
     /// CHANNEL `get`, at the start of each `compute`: a boolean value; true asks the guest
     /// to deliver standard output through the channel as soon as it is written (live
     /// output for hosts that show it as it comes) instead of keeping it for the result.
@@ -75,6 +77,8 @@ pub mod error_kind {
     pub const MEMORY: &str = "memory";
     /// The call used up its instruction budget.
     pub const BUDGET: &str = "budget";
+    /// The host interrupted the call (the `interrupt` export), its deadline having passed.
+    pub const TIMEOUT: &str = "timeout";
     /// The call's values did not fit in the I/O buffer, or the call broke the ABI.
     pub const ABI: &str = "abi";
 }

@@ -81,6 +81,7 @@ pub const EXPORTS: &[&str] = &[
     "get_buffer_size",
     "get_memory_stats",
     "run_gc",
+    "interrupt",
 ];
 
 /// The functions lua.wasm imports, all from the module `env`.

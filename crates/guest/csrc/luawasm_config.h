@@ -33,10 +33,17 @@
 ** (crates/guest/src/budget.rs): a hook slows every instruction, so calls without a
 ** budget run without one.
 */
+/*
+** @@ luai_userstatefree: lua.wasm records the coroutines it resumes, so that an
+** interrupt from the host reaches the one running (crates/guest/src/threads.rs); a
+** thread about to be freed is forgotten.
+*/
 #if !defined(__ASSEMBLER__)	/* this header is force-included into c_longjmp.S too */
 struct lua_State;
 void luawasm_budget_resume(struct lua_State *L);
+void luawasm_thread_free(struct lua_State *L);
 #endif
 #define luai_userstateresume(L,n)	luawasm_budget_resume(L)
+#define luai_userstatefree(L,L1)	luawasm_thread_free(L1)
 
 #endif

@@ -1,4 +1,6 @@
-//! The instruction budget: how many Lua VM instructions one `compute` may execute.
+//! Stopping a call: the instruction budget (how many Lua VM instructions one `compute`
+//! may execute) and the host's interrupt (its deadline passed). Both stop the script the
+//! same way, with a Lua error raised from a count hook, so the VM stays usable.
 //!
 //! The host states the budget for each call through the channel (`get(CHANNEL, "budget")`,
 //! an integer; absent or 0 means unlimited). A count hook, set on the main thread at
@@ -9,6 +11,17 @@
 //! script that catches the error with `pcall` is stopped again at its next instruction
 //! outside the protected call: the call ends, the VM stays usable, and the next call gets
 //! a fresh budget. Scripts cannot remove the hook: `debug.sethook` is not available.
+//!
+//! The interrupt: a host whose deadline passes while `compute` runs calls the `interrupt`
+//! export (wasmtime does so from the epoch check of the running code). It marks the call
+//! stopped and sets the every-instruction hook on the main thread and on every coroutine
+//! running or waiting for one it resumed (threads.rs), the way `lua.c` stops a script on
+//! Ctrl-C. Lua allows `lua_sethook` at any instant (ldebug.c: "This function can be called
+//! during a signal"); `interrupt` does nothing else, allocates nothing and touches no
+//! Lua stack. The script then fails at its next instruction with "interrupted: ...",
+//! the call reports error kind `timeout`, and the state stays consistent. Code that runs
+//! no Lua instructions (a long `string.rep`, a pattern match) does not see the hook: the
+//! host's hard deadline stops that.
 
 use core::cell::Cell;
 use core::ffi::c_int;
@@ -18,6 +31,7 @@ use lua_wasm_abi::{table_id, value, well_known_key};
 use crate::ffi::*;
 use crate::host;
 use crate::lua::{raise, LuaError};
+use crate::threads;
 
 /// Instructions between two checks of the budget.
 const STEP: c_int = 1000;
@@ -27,8 +41,17 @@ struct Budget {
     left: Cell<Option<u64>>,
     /// The limit of this call, for the message.
     limit: Cell<u64>,
-    /// Set when the budget ran out during this call.
-    exhausted: Cell<bool>,
+    /// Why this call is being stopped, once it is.
+    stop: Cell<Option<Stop>>,
+}
+
+/// Why a call is stopped.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Stop {
+    /// It spent its instruction budget.
+    BudgetExhausted,
+    /// The host interrupted it (`interrupt`): its deadline passed.
+    Interrupted,
 }
 
 // SAFETY: the guest is single-threaded wasm.
@@ -37,18 +60,18 @@ unsafe impl Sync for Budget {}
 static BUDGET: Budget = Budget {
     left: Cell::new(None),
     limit: Cell::new(0),
-    exhausted: Cell::new(false),
+    stop: Cell::new(None),
 };
 
-/// The count hook a thread should have now: every STEP instructions while the call has a
-/// budget, every instruction once it is spent, none without a budget (a hook makes Lua
-/// check at every instruction, which costs about 40% of the speed of plain Lua code, so
+/// The count hook a thread should have now: every instruction once the call is stopped,
+/// every STEP instructions while it has a budget, none otherwise (a hook makes Lua check
+/// at every instruction, which costs about a third of the speed of plain Lua code, so
 /// calls without a budget run with no hook at all).
 fn wanted_hook_count() -> Option<c_int> {
-    match BUDGET.left.get() {
-        None => None,
-        Some(_) if BUDGET.exhausted.get() => Some(1),
-        Some(_) => Some(STEP),
+    match (BUDGET.stop.get(), BUDGET.left.get()) {
+        (Some(_), _) => Some(1),
+        (None, Some(_)) => Some(STEP),
+        (None, None) => None,
     }
 }
 
@@ -78,6 +101,7 @@ unsafe fn sync_hook(L: *mut lua_State) {
 /// `L` is a thread of the state, about to be resumed.
 #[no_mangle]
 pub unsafe extern "C" fn luawasm_budget_resume(L: *mut lua_State) {
+    threads::record(L);
     sync_hook(L);
 }
 
@@ -96,41 +120,69 @@ pub unsafe fn start_call(L: *mut lua_State) {
         });
     BUDGET.left.set(limit);
     BUDGET.limit.set(limit.unwrap_or(0));
-    BUDGET.exhausted.set(false);
+    BUDGET.stop.set(None);
     sync_hook(L);
 }
 
-/// The error message of a spent budget.
-pub fn exhausted_message() -> alloc::string::String {
-    alloc::format!("instruction budget of {} exhausted", BUDGET.limit.get())
+/// The error message of a stopped call.
+pub fn stop_message(stop: Stop) -> alloc::string::String {
+    match stop {
+        Stop::BudgetExhausted => {
+            alloc::format!("instruction budget of {} exhausted", BUDGET.limit.get())
+        }
+        Stop::Interrupted => "interrupted: the call ran past its deadline".into(),
+    }
 }
 
-/// True when the budget ran out during the current call.
-pub fn exhausted() -> bool {
-    BUDGET.exhausted.get()
+/// Why the current call was stopped, if it was.
+pub fn stopped() -> Option<Stop> {
+    BUDGET.stop.get()
+}
+
+/// Stops the running call (the `interrupt` export): from now on every thread fails at
+/// its next Lua instruction. Returns false when the call was stopped already.
+///
+/// Runs in the middle of whatever the guest was doing: it only sets hooks (see the
+/// module's documentation).
+///
+/// # Safety
+/// `main` is the main thread of the open state, and a call is running.
+pub unsafe fn interrupt(main: *mut lua_State) -> bool {
+    if BUDGET.stop.get().is_some() {
+        return false;
+    }
+    BUDGET.stop.set(Some(Stop::Interrupted));
+    lua_sethook(main, Some(hook), LUA_MASKCOUNT as c_int, 1);
+    threads::for_each_active(|t| lua_sethook(t, Some(hook), LUA_MASKCOUNT as c_int, 1));
+    true
 }
 
 unsafe extern "C" fn hook(L: *mut lua_State, _ar: *mut lua_Debug) {
-    let Some(left) = BUDGET.left.get() else {
-        return;
-    };
-    if !BUDGET.exhausted.get() {
-        let spent = STEP as u64;
-        if left > spent {
-            BUDGET.left.set(Some(left - spent));
-            return;
+    let stop = match (BUDGET.stop.get(), BUDGET.left.get()) {
+        (Some(stop), _) => stop,
+        (None, None) => return, // a hook left from an earlier call
+        (None, Some(left)) => {
+            let spent = STEP as u64;
+            if left > spent {
+                BUDGET.left.set(Some(left - spent));
+                return;
+            }
+            BUDGET.left.set(Some(0));
+            BUDGET.stop.set(Some(Stop::BudgetExhausted));
+            Stop::BudgetExhausted
         }
-        BUDGET.left.set(Some(0));
-        BUDGET.exhausted.set(true);
-    }
-    // Spent: stop this thread, and the main thread the call ends on, at every
+    };
+    // Stopped: stop this thread, and the threads the call ends through, at every
     // instruction until the call ends (other coroutines when they are next resumed).
     lua_sethook(L, Some(hook), LUA_MASKCOUNT as c_int, 1);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD as lua_Integer);
-    let main = lua_tothread(L, -1);
-    lua_pop(L, 1);
+    let main = crate::vm::main_thread();
     if !main.is_null() && main != L {
         lua_sethook(main, Some(hook), LUA_MASKCOUNT as c_int, 1);
     }
-    raise(L, LuaError::here(exhausted_message()));
+    threads::for_each_active(|t| {
+        if t != L {
+            lua_sethook(t, Some(hook), LUA_MASKCOUNT as c_int, 1)
+        }
+    });
+    raise(L, LuaError::here(stop_message(stop)));
 }

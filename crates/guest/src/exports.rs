@@ -111,6 +111,27 @@ pub extern "C" fn compute(ptr: i32, len: i32) -> i32 {
     status
 }
 
+/// Asks the running `compute` to stop: its script fails at its next Lua instruction with
+/// "interrupted: ...", and the call returns an error of kind `timeout`, leaving the VM
+/// usable. Returns 1 when a call was running and is now stopping, 0 otherwise (no call
+/// running, or one already stopping).
+///
+/// Only meaningful while `compute` runs, so a host calls it from inside that call: from
+/// an import, or from its engine's interruption check (wasmtime's epoch deadline
+/// callback) when the call's deadline passes. A script that runs no Lua instructions for
+/// long (inside one library function) is not reached by it; a host keeps a hard
+/// deadline for that case.
+#[no_mangle]
+pub extern "C" fn interrupt() -> i32 {
+    let main = vm::main_thread();
+    if !BUSY.0.get() || main.is_null() {
+        return 0;
+    }
+    // SAFETY: a call is running on the open state 'main'; budget::interrupt only sets
+    // hooks, which Lua allows at any instant.
+    unsafe { crate::budget::interrupt(main) as i32 }
+}
+
 /// `compute` of `len` bytes already in the I/O buffer (seed 004's name).
 #[no_mangle]
 pub extern "C" fn eval(len: i32) -> i32 {

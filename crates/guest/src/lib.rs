@@ -42,6 +42,8 @@ mod output;
 #[cfg(target_arch = "wasm32")]
 mod result;
 #[cfg(target_arch = "wasm32")]
+mod threads;
+#[cfg(target_arch = "wasm32")]
 mod vm;
 
 /// A Rust panic in the guest is a bug: trap, and the host discards the instance.

@@ -21,6 +21,11 @@ unsafe impl Sync for State {}
 
 static STATE: State = State(Cell::new(ptr::null_mut()));
 
+/// The main thread of the Lua state, or null before [`state`] made it.
+pub fn main_thread() -> *mut lua_State {
+    STATE.0.get()
+}
+
 /// The Lua state, creating it on first use; null only when there is not even memory
 /// for a new state.
 pub fn state() -> *mut lua_State {
@@ -74,7 +79,8 @@ unsafe extern "C" fn open(L: *mut lua_State) -> c_int {
     lua_pushcfunction(L, Some(os_exit));
     lua_setfield(L, -2, cstr!("exit"));
     lua_pop(L, 1);
-    // The count hook enforces the instruction budget (budget.rs): scripts may not replace it.
+    // The count hook enforces the instruction budget and the host's interrupt (budget.rs):
+    // scripts may not replace it.
     lua_getglobal(L, cstr!("debug"));
     lua_pushcfunction(L, Some(debug_sethook));
     lua_setfield(L, -2, cstr!("sethook"));
@@ -85,7 +91,7 @@ unsafe extern "C" fn open(L: *mut lua_State) -> c_int {
 
 unsafe extern "C" fn debug_sethook(L: *mut lua_State) -> c_int {
     run_c_function(L, |_| {
-        Err(LuaError::new("debug.sethook is not available in lua.wasm: the host's instruction budget uses the hook"))
+        Err(LuaError::new("debug.sethook is not available in lua.wasm: the host's instruction budget and deadline use the hook"))
     })
 }
 
@@ -198,11 +204,11 @@ pub unsafe fn run(L: *mut lua_State, code: &[u8]) -> Outcome {
     if status != LUA_OK as c_int {
         return take_error(L, status, error_kind::RUNTIME);
     }
-    if budget::exhausted() {
-        // The script caught the budget's error (in a coroutine, say) and went on to the
+    if let Some(stop) = budget::stopped() {
+        // The script caught the stop's error (in a coroutine, say) and went on to the
         // end: the call still failed.
         lua_settop(L, 0);
-        return Outcome::Error(error_kind::BUDGET, budget::exhausted_message().into_bytes());
+        return Outcome::Error(stop_kind(stop), budget::stop_message(stop).into_bytes());
     }
     // [handler, results...]: encode the results under protection.
     lua_pushcfunction(L, Some(result::encode_results));
@@ -261,12 +267,20 @@ unsafe fn take_error(L: *mut lua_State, status: c_int, kind: &'static str) -> Ou
     lua_settop(L, 0);
     let kind = if status == LUA_ERRMEM as c_int {
         error_kind::MEMORY
-    } else if budget::exhausted() {
-        error_kind::BUDGET
+    } else if let Some(stop) = budget::stopped() {
+        stop_kind(stop)
     } else {
         kind
     };
     Outcome::Error(kind, msg)
+}
+
+/// The error kind of a stopped call.
+fn stop_kind(stop: budget::Stop) -> &'static str {
+    match stop {
+        budget::Stop::BudgetExhausted => error_kind::BUDGET,
+        budget::Stop::Interrupted => error_kind::TIMEOUT,
+    }
 }
 
 /// Runs a full garbage collection; returns the bytes it freed.

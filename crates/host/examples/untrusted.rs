@@ -38,7 +38,10 @@ fn main() -> Result<()> {
             Err(Error::BudgetExhausted { instructions, .. }) => {
                 println!("{what}: stopped after {instructions} instructions")
             }
-            Err(Error::Timeout { after }) => println!("{what}: stopped after {after:?}"),
+            Err(Error::Timeout { after, vm_reset }) => println!(
+                "{what}: stopped after {after:?}{}",
+                if vm_reset { ", VM reset" } else { "" }
+            ),
             Err(Error::OutOfMemory { limit }) => {
                 println!("{what}: out of memory (limit {limit} bytes)")
             }

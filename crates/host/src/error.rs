@@ -6,8 +6,9 @@ use std::time::Duration;
 /// Everything that can go wrong when running Lua in lua.wasm.
 ///
 /// After `Syntax`, `Runtime`, `BudgetExhausted`, `OutOfMemory` and `ResultTooLarge` the VM
-/// is intact and ready for the next call. After `Timeout` and `Module` its instance was
-/// discarded: the next call runs on a fresh one (globals are gone, `_home` is intact).
+/// is intact and ready for the next call; after `Timeout` too, unless its `vm_reset` says
+/// otherwise. After `Module` its instance was discarded: the next call runs on a fresh
+/// one (globals are gone, `_home` is intact).
 /// In every case the failed call changed nothing in the table store.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -41,6 +42,10 @@ pub enum Error {
     Timeout {
         /// The deadline that passed.
         after: Duration,
+        /// False when the script was stopped at a Lua instruction, as by an error (the VM
+        /// is intact); true when it was stuck inside one library function and had to be
+        /// trapped, so the VM's instance was replaced (globals gone, `_home` intact).
+        vm_reset: bool,
     },
     /// Lua ran out of memory ([`VmOptions::memory_limit`](crate::VmOptions)).
     OutOfMemory {
@@ -90,18 +95,21 @@ impl Error {
     pub(crate) fn from_guest(
         kind: Option<&str>,
         message: String,
-        budget: Option<u64>,
-        memory_limit: usize,
+        options: &crate::VmOptions,
     ) -> Error {
         use lua_wasm_abi::error_kind as kind_of;
         match kind {
             Some(kind_of::SYNTAX) => Error::Syntax { message },
             Some(kind_of::MEMORY) => Error::OutOfMemory {
-                limit: memory_limit,
+                limit: options.memory_limit,
             },
             Some(kind_of::BUDGET) => Error::BudgetExhausted {
-                instructions: budget.unwrap_or(0),
+                instructions: options.instruction_budget.unwrap_or(0),
                 message,
+            },
+            Some(kind_of::TIMEOUT) => Error::Timeout {
+                after: options.timeout.unwrap_or_default(),
+                vm_reset: false,
             },
             Some(kind_of::ABI) => Error::ResultTooLarge { message },
             _ => runtime(message),
@@ -151,10 +159,23 @@ impl fmt::Display for Error {
                 f,
                 "{message} (raise VmOptions::instruction_budget if the script needs more)"
             ),
-            Error::Timeout { after } => write!(
+            Error::Timeout {
+                after,
+                vm_reset: false,
+            } => write!(
                 f,
-                "the script ran longer than its {after:?} deadline and was stopped; its VM was reset \
-                 (globals lost, _home kept); raise VmOptions::timeout if it needs longer"
+                "the script ran longer than its {after:?} deadline and was stopped (the VM is \
+                 intact; the call's _home writes were undone); raise VmOptions::timeout if it \
+                 needs longer"
+            ),
+            Error::Timeout {
+                after,
+                vm_reset: true,
+            } => write!(
+                f,
+                "the script ran longer than its {after:?} deadline and was stopped inside a \
+                 library function; its VM was reset (globals lost, _home kept); raise \
+                 VmOptions::timeout if it needs longer"
             ),
             Error::OutOfMemory { limit } => write!(
                 f,

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use lua_wasm_abi::value::{self, Value};
 use lua_wasm_abi::{table_id, well_known_key};
-use wasmtime::{Caller, Linker, Memory, StoreLimits};
+use wasmtime::{Caller, Linker, Memory, StoreContextMut, StoreLimits, TypedFunc, UpdateDeadline};
 
 use crate::error::StoreError;
 use crate::store::{TableStore, Transaction};
@@ -58,6 +58,43 @@ pub(crate) struct HostState {
     /// Set while the engine pre-initializes the module (snapshot.rs): the clock reads 0
     /// and there is no entropy, so the image is the same every time.
     pub snapshotting: bool,
+    /// How a call past its deadline is stopped (see [`on_deadline`]).
+    pub deadline: Deadline,
+}
+
+/// How a call past its deadline is stopped: first gracefully, through the module's
+/// `interrupt` export (the script fails at its next Lua instruction and the VM stays
+/// usable: docs/ABI.md, "Interrupting a call"), then, if the call is still running one
+/// grace period later (stuck inside one library function, where Lua's hook cannot
+/// reach), by a trap, after which the instance is replaced.
+#[derive(Default)]
+pub(crate) struct Deadline {
+    /// The module's `interrupt` export (absent in modules older than it: they trap).
+    pub interrupt: Option<TypedFunc<(), i32>>,
+    /// Epoch ticks between the interrupt and the trap.
+    pub grace_ticks: u64,
+    /// Set when this call was interrupted; cleared when a call starts.
+    pub interrupted: bool,
+}
+
+/// wasmtime's epoch-deadline callback: the running call has reached its deadline.
+pub(crate) fn on_deadline(
+    mut store: StoreContextMut<'_, HostState>,
+) -> wasmtime::Result<UpdateDeadline> {
+    let deadline = &mut store.data_mut().deadline;
+    let Some(interrupt) = deadline.interrupt.clone().filter(|_| !deadline.interrupted) else {
+        return Ok(UpdateDeadline::Interrupt); // trap: the instance is replaced
+    };
+    deadline.interrupted = true;
+    let grace = deadline.grace_ticks;
+    // `interrupt` itself passes epoch checks: move the deadline out of its way first.
+    store.set_epoch_deadline(grace);
+    match interrupt.call(&mut store, ()) {
+        // Stopping: give the script one grace period to reach a Lua instruction.
+        Ok(1) => Ok(UpdateDeadline::Continue(grace)),
+        // Not inside `compute` (`init`, say), or the call failed: trap.
+        _ => Ok(UpdateDeadline::Interrupt),
+    }
 }
 
 #[derive(Default)]
@@ -123,6 +160,7 @@ impl HostState {
             call_started: None,
             call: CallState::default(),
             snapshotting: false,
+            deadline: Deadline::default(),
         }
     }
 

@@ -28,8 +28,8 @@ pub use store::{
     MemoryStore, SqliteOptions, SqliteStore, Synchronous, TableStore, TableStoreExt, Transaction,
 };
 pub use vm::{
-    Evaluated, MemoryStats, RawOutcome, Vm, VmOptions, DEFAULT_INSTRUCTION_BUDGET,
-    DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT,
+    Evaluated, MemoryStats, RawOutcome, Vm, VmOptions, DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT,
+    TIMEOUT_GRACE,
 };
 pub mod lua_literal;
 pub mod serde_value;

@@ -15,18 +15,22 @@ use crate::store::TableStore;
 /// Default cap on the module's linear memory: the 2 MB it starts with.
 pub const DEFAULT_MEMORY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// Default instruction budget of one call: about a second of busy Lua.
-pub const DEFAULT_INSTRUCTION_BUDGET: u64 = 500_000_000;
-
 /// Default deadline of one call.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long after its deadline a call that the guest could not stop gracefully (it is
+/// inside one library function) is trapped, at most: see [`VmOptions::timeout`].
+pub const TIMEOUT_GRACE: Duration = Duration::from_millis(100);
 
 /// The epoch deadline meaning "none": far away, yet safe to add to the current epoch
 /// (wasmtime adds the two, and `u64::MAX` would overflow).
 const NO_DEADLINE: u64 = u64::MAX / 4;
 
-/// How a [`Vm`] is set up. The defaults are safe for untrusted code: 2 MB of memory,
-/// 500 million Lua instructions and 10 seconds per call.
+/// How a [`Vm`] is set up. The defaults are safe for untrusted code: 2 MB of memory and
+/// a 10-second deadline per call, after which the script is stopped at its next Lua
+/// instruction (the VM goes on). No instruction budget by default: it costs speed, and
+/// the deadline already bounds every call; set one where a limit must not depend on the
+/// machine's speed or load.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct VmOptions {
@@ -34,16 +38,19 @@ pub struct VmOptions {
     /// pages). lua.wasm starts with 2 MB and grows when its heap is full; past this
     /// limit Lua gets "not enough memory". Values below 2 MB leave no room to start.
     pub memory_limit: usize,
-    /// The most Lua VM instructions one call may execute (`None`: no limit). Enforced
-    /// inside the guest by a count hook: the call ends with
-    /// [`Error::BudgetExhausted`] and the VM stays as it was. The hook makes plain Lua
-    /// code about a third slower; with `None` there is no hook. Trusted code that needs
-    /// speed can run without a budget and still be stopped by [`timeout`](Self::timeout).
+    /// The most Lua VM instructions one call may execute (`None`, the default: no
+    /// limit). Enforced inside the guest by a count hook: the call ends with
+    /// [`Error::BudgetExhausted`] and the VM stays as it was. Unlike the deadline, the
+    /// same script is stopped at the same instruction on any machine under any load.
+    /// The hook makes plain Lua code about a third slower; with `None` there is no hook.
     pub instruction_budget: Option<u64>,
-    /// The longest one call may run, in wall-clock time (`None`: no limit). Enforced by
-    /// wasmtime (epoch interruption) wherever the guest is, even where the instruction
-    /// hook cannot reach (a long `string.rep`, a finalizer): the call ends with
-    /// [`Error::Timeout`] and the VM's instance is replaced by a fresh one.
+    /// The longest one call may run, in wall-clock time (`None`: no limit). When it
+    /// passes, wasmtime (epoch interruption) has the guest stop the script at its next
+    /// Lua instruction: the call ends with [`Error::Timeout`] and the VM stays as it was
+    /// before the call, like after any Lua error. A script stuck inside one library
+    /// function (a huge `string.rep`, a slow pattern match) is stopped one grace period
+    /// later ([`TIMEOUT_GRACE`], or the timeout if shorter) wherever it is, and the VM's
+    /// instance is then replaced by a fresh one ([`Error::Timeout`] says which).
     pub timeout: Option<Duration>,
 }
 
@@ -51,7 +58,7 @@ impl Default for VmOptions {
     fn default() -> Self {
         VmOptions {
             memory_limit: DEFAULT_MEMORY_LIMIT,
-            instruction_budget: Some(DEFAULT_INSTRUCTION_BUDGET),
+            instruction_budget: None,
             timeout: Some(DEFAULT_TIMEOUT),
         }
     }
@@ -235,6 +242,8 @@ impl Vm {
             state.call = CallState::default();
             state.budget = budget;
             state.call_started = Some(Instant::now());
+            state.deadline.interrupted = false;
+            state.deadline.grace_ticks = grace_ticks(timeout);
         }
         live.store.set_epoch_deadline(deadline_ticks(timeout));
         let status = live
@@ -285,6 +294,7 @@ impl Vm {
         match e.downcast_ref::<Trap>() {
             Some(Trap::Interrupt) => Error::Timeout {
                 after: self.options.timeout.unwrap_or_default(),
+                vm_reset: true,
             },
             _ => Error::Module(format!("{e:#}")),
         }
@@ -339,8 +349,7 @@ impl Vm {
                 return Err(Error::from_guest(
                     call.error_kind.as_deref(),
                     message,
-                    self.options.instruction_budget,
-                    self.options.memory_limit,
+                    &self.options,
                 ));
             }
         }
@@ -357,6 +366,7 @@ impl Vm {
     /// The module's memory figures.
     pub fn memory_stats(&mut self) -> Result<MemoryStats> {
         let live = self.live()?;
+        live.store.set_epoch_deadline(NO_DEADLINE);
         let ptr = live.buffer_ptr;
         live.get_memory_stats
             .call(&mut live.store, ptr as i32)
@@ -375,7 +385,12 @@ impl Vm {
     /// Finalizers (`__gc`) run now, and what they write to `_home` is committed as one
     /// call of its own, so the store is not held until this VM's next call.
     pub fn collect_garbage(&mut self) -> Result<usize> {
+        let timeout = self.options.timeout;
         let live = self.live()?;
+        // Finalizers are the script's code: held to the deadline like a call (they are
+        // trapped there, not interrupted: `interrupt` acts only inside `compute`).
+        live.store.data_mut().deadline.interrupted = false;
+        live.store.set_epoch_deadline(deadline_ticks(timeout));
         let freed = live.run_gc.call(&mut live.store, ());
         let state = live.store.data_mut();
         let tx = state.tx.take();
@@ -406,6 +421,12 @@ fn deadline_ticks(timeout: Option<Duration>) -> u64 {
     timeout.map_or(NO_DEADLINE, |t| {
         (t.as_nanos() / TICK.as_nanos()).min(NO_DEADLINE as u128) as u64 + 1
     })
+}
+
+/// The grace period, in ticks, between a call's graceful interrupt and its trap.
+fn grace_ticks(timeout: Option<Duration>) -> u64 {
+    let grace = timeout.map_or(TIMEOUT_GRACE, |t| t.min(TIMEOUT_GRACE));
+    (grace.as_nanos() / TICK.as_nanos()).max(1) as u64 + 1
 }
 
 /// Turns `compute`'s status into what the buffer holds, checking it against the ABI.
@@ -463,6 +484,11 @@ impl Live {
         let run_gc = instance
             .get_typed_func(&mut store, "run_gc")
             .map_err(module_error)?;
+        // Optional: a module without it is trapped at the deadline.
+        store.data_mut().deadline.interrupt = instance
+            .get_typed_func::<(), i32>(&mut store, "interrupt")
+            .ok();
+        store.epoch_deadline_callback(crate::imports::on_deadline);
         // `init` is held to the VM's deadline like a call (a module that never returns
         // from it ends in Error::Timeout, not a hung Vm::new).
         store.set_epoch_deadline(deadline_ticks(options.timeout));
@@ -471,6 +497,7 @@ impl Live {
             .map_err(|e| match e.downcast_ref::<Trap>() {
                 Some(Trap::Interrupt) => Error::Timeout {
                     after: options.timeout.unwrap_or_default(),
+                    vm_reset: true,
                 },
                 _ => module_error(e),
             })?;
