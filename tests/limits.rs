@@ -240,6 +240,36 @@ fn the_memory_cap_is_per_vm() {
 }
 
 #[test]
+fn memory_freed_in_small_blocks_serves_large_blocks_without_growing() {
+    // The guest keeps freed small blocks on per-size lists for speed; they must go back
+    // to the heap when a large block needs their room, before memory grows.
+    let mut vm = vm_with(VmOptions::default().memory_limit(16 * 1024 * 1024));
+    for size in [8, 24, 40, 100, 200] {
+        eval(
+            &mut vm,
+            &format!(
+                "local t = {{}} for i = 1, 900000 // ({size} + 40) do t[i] = ('x'):rep({size} - 6) .. (100000 + i) end
+                 t = nil collectgarbage() collectgarbage()"
+            ),
+        );
+        let pages = vm.memory_stats().unwrap().wasm_pages;
+        assert_eq!(
+            value(
+                &mut vm,
+                "local a = ('y'):rep(400000) local b = ('z'):rep(300000) return #a + #b"
+            ),
+            Value::Integer(700_000),
+            "blocks of {size} bytes"
+        );
+        assert_eq!(
+            vm.memory_stats().unwrap().wasm_pages,
+            pages,
+            "blocks of {size} bytes"
+        );
+    }
+}
+
+#[test]
 fn a_call_without_a_budget_runs_with_no_hook_at_all_as_native_lua() {
     let mut vm = vm_with(VmOptions::default().instruction_budget(None));
     assert_eq!(value(&mut vm, "return debug.gethook()"), Value::Nil);

@@ -232,6 +232,12 @@ fn wasmtime_engine(pooled_vms: Option<u32>) -> std::result::Result<wasmtime::Eng
     config.wasm_exceptions(true);
     // Deadlines: the ticker thread below advances the epoch every TICK.
     config.epoch_interruption(true);
+    // For profiling the guest with `perf` (docs/PERFORMANCE.md): wasmtime writes
+    // /tmp/perf-<pid>.map, naming each compiled function (from the module's name section:
+    // use lua.names.wasm, which `cargo xtask build` leaves beside lua.wasm).
+    if std::env::var_os("LUA_WASM_PERFMAP").is_some() {
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     // A cache that cannot be set up (no home directory, ...) only costs compile time.
     if let Ok(cache) = Cache::from_file(None) {
         config.cache(Some(cache));
