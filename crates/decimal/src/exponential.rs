@@ -214,39 +214,51 @@ fn has_narrower_interval_below(v: f64) -> bool {
 /// More texts read than [`shortest`] writes ("1.50e0", "01e-0" and "15e-1" are 1.5): a
 /// caller that wants the one spelling compares 'text' with [`shortest`] of the value.
 pub fn parse(text: &str) -> Option<f64> {
-    let (negative, body) = match text.strip_prefix('-') {
-        Some(body) => (true, body),
-        None => (false, text),
+    // Bytes rather than `str` patterns, which would bring UTF-8 searching into lua.wasm.
+    let (negative, body) = match text.as_bytes() {
+        [b'-', body @ ..] => (true, body),
+        body => (false, body),
     };
-    let v = if body == "inf" {
+    let v = if body == b"inf" {
         f64::INFINITY
     } else {
-        let (mantissa, exponent) = body.split_once('e')?;
-        let (int, fraction) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
-        let exponent = exponent_value(exponent)?;
-        if !is_digits(int) || !is_digits(fraction) {
+        let e = body.iter().position(|&c| c == b'e')?;
+        let (mantissa, exponent) = (&body[..e], exponent_value(&body[e + 1..])?);
+        let int = digits_len(mantissa);
+        let is_number = match &mantissa[int..] {
+            [] => int > 0,
+            [b'.', fraction @ ..] => int > 0 && is_digits(fraction),
+            _ => false,
+        };
+        if !is_number {
             return None;
         }
-        decimal_to_f64(mantissa.as_bytes(), int.len() as i64 + exponent)
+        decimal_to_f64(mantissa, int as i64 + exponent)
     };
     Some(if negative { -v } else { v })
 }
 
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())
+/// The length of the run of ASCII digits 's' starts with.
+fn digits_len(s: &[u8]) -> usize {
+    s.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// True when 's' is one or more ASCII digits.
+fn is_digits(s: &[u8]) -> bool {
+    !s.is_empty() && digits_len(s) == s.len()
 }
 
 /// An optional '-' and digits, saturated far beyond any exponent that changes the value.
-fn exponent_value(s: &str) -> Option<i64> {
-    let (negative, digits) = match s.strip_prefix('-') {
-        Some(digits) => (true, digits),
-        None => (false, s),
+fn exponent_value(s: &[u8]) -> Option<i64> {
+    let (negative, digits) = match s {
+        [b'-', digits @ ..] => (true, digits),
+        digits => (false, digits),
     };
     if !is_digits(digits) {
         return None;
     }
     let e = digits
-        .bytes()
-        .fold(0i64, |e, c| (e * 10 + i64::from(c - b'0')).min(1 << 40));
+        .iter()
+        .fold(0i64, |e, &c| (e * 10 + i64::from(c - b'0')).min(1 << 40));
     Some(if negative { -e } else { e })
 }
