@@ -217,6 +217,24 @@ fn integers_around_2_to_the_53() {
 }
 
 #[test]
+fn a_tie_between_the_two_shortest_candidates_goes_up_not_to_even() {
+    // 562949953421313.25 has 17 digits; both 16-digit neighbours, ...132 and ...133, are
+    // 0.05 away and within the interval (doubles are 0.125 apart here). Rust rounds up.
+    assert_eq!(
+        shortest(562949953421313.25).as_str(),
+        "5.629499534213133e14"
+    );
+    // Every double of the form n + 1/4 or n + 3/4 from 2^49 to 10^15, and n + k/8 from
+    // 2^46 to 10^14, has such a tie at 16 digits: a few thousand of each end.
+    let quarters = |n: f64| [n + 0.25, n + 0.75];
+    let eighths = |n: f64| [n + 0.125, n + 0.375, n + 0.625, n + 0.875];
+    let starts =
+        |from: f64, to: f64| (0..3000).flat_map(move |i| [from + i as f64, to - 1.0 - i as f64]);
+    assert_spelled_as_rust(starts(2f64.powi(49), 1e15).flat_map(quarters));
+    assert_spelled_as_rust(starts(2f64.powi(46), 1e14).flat_map(eighths));
+}
+
+#[test]
 fn the_first_and_last_subnormals() {
     let first = (1..=20_000).map(f64::from_bits);
     let last = ((1 << 52) - 20_000..1 << 52).map(f64::from_bits);
