@@ -218,12 +218,11 @@ fn integers_around_2_to_the_53() {
 
 #[test]
 fn a_tie_between_the_two_shortest_candidates_goes_up_not_to_even() {
-    // 562949953421313.25 has 17 digits; both 16-digit neighbours, ...132 and ...133, are
-    // 0.05 away and within the interval (doubles are 0.125 apart here). Rust rounds up.
-    assert_eq!(
-        shortest(562949953421313.25).as_str(),
-        "5.629499534213133e14"
-    );
+    // 2^49 + 1.25 = 562949953421313.25 has 17 digits; both 16-digit neighbours, ...132 and
+    // ...133, are 0.05 away and within the interval (doubles are 0.125 apart here). Rust
+    // rounds up.
+    let tie = 2f64.powi(49) + 1.25;
+    assert_eq!(shortest(tie).as_str(), "5.629499534213133e14");
     // Every double of the form n + 1/4 or n + 3/4 from 2^49 to 10^15, and n + k/8 from
     // 2^46 to 10^14, has such a tie at 16 digits: a few thousand of each end.
     let quarters = |n: f64| [n + 0.25, n + 0.75];
@@ -264,8 +263,8 @@ fn random_decimals_of_few_digits() {
     assert_random_spelled_as_rust(300_000, random_short_decimal);
 }
 
-/// The sweep behind the claim that `shortest` is `{:e}`: 100 million random doubles, some
-/// minutes on two cores. Ignored by default (the tests above take seconds); run it with
+/// The sweep behind the claim that `shortest` is `{:e}`: 100 million random doubles, about
+/// ten CPU-minutes. Ignored by default (the tests above take seconds); run it with
 /// `cargo test -p lua-wasm-decimal --release -- --ignored` after changing this crate.
 #[test]
 #[ignore = "minutes long; run after changing shortest"]
