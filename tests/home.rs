@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use lua_wasm::{MemoryStore, TableStoreExt, Value};
+use lua_wasm_abi::value;
 
 use crate::support::{eval, lua_error, string, value, vm, vm_over};
 
@@ -123,6 +124,46 @@ fn pairs_gives_keys_their_original_types() {
         value(&mut vm, code),
         string("boolean=c float=d integer=a string=b")
     );
+}
+
+#[test]
+fn float_keys_are_stored_as_rust_s_exponential_format_spells_them() {
+    // lua.wasm spells float keys with lua-wasm-decimal; stores written while `{:e}` spelled
+    // them hold that text, so the two must agree (docs/ABI.md, "Keys"). Each key's value is
+    // its float's bits, so the host can spell the float itself and compare.
+    let store = Arc::new(MemoryStore::new());
+    let mut vm = vm_over(&store);
+    eval(
+        &mut vm,
+        r#"math.randomseed(5)
+           local function key(x) _home[x] = string.unpack('<i8', string.pack('<d', x)) end
+           for _ = 1, 3000 do
+               local x = string.unpack('<d', string.pack('<i8', math.random(0)))
+               if x == x and not math.tointeger(x) then key(x) end
+           end
+           for _, x in ipairs({1.5, 0.1, -2.5e-7, 1e300, 5e-324, 1/0, -1/0, 0.1 + 0.2,
+                               2^-1074 * 3, 1e23, 2^63, 562949953421313.25}) do
+               key(x)
+           end"#,
+    );
+    let mut floats = 0;
+    for key in store.keys(1).unwrap() {
+        let Some(text) = key.strip_prefix(b"\x01f") else {
+            continue;
+        };
+        let stored = store.get(1, &key).unwrap().unwrap();
+        let Ok((value::Value::Integer(bits), _)) = value::decode(&stored) else {
+            panic!("the value of {key:?} is not an integer: {stored:?}");
+        };
+        let x = f64::from_bits(bits as u64);
+        assert_eq!(
+            String::from_utf8_lossy(text),
+            format!("{x:e}"),
+            "the key of {x:?} ({bits:#018x})"
+        );
+        floats += 1;
+    }
+    assert!(floats > 2900, "{floats} float keys");
 }
 
 #[test]

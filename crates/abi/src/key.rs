@@ -17,10 +17,17 @@
 //! Every stored key is therefore valid UTF-8, non-empty, free of newlines and NULs, and
 //! distinct for distinct Lua keys; escaped strings use `%XX` for bytes below 0x20, `%`,
 //! 0x7f and all bytes from 0x80.
+//!
+//! Floats are spelled and read by `lua_wasm_decimal::exponential`, which writes exactly what
+//! Rust's `format!("{x:e}")` writes (the fewest digits that read back: `1.5e0`, `1e300`,
+//! `-2.5e-7`, `5e-324`, `inf`), without linking `core`'s float formatting and parsing into
+//! lua.wasm. Keys stored when `{:e}` itself spelled them are read and written unchanged.
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
+
+use lua_wasm_decimal::exponential;
 
 /// First byte of every key that is not an ordinary string.
 pub const ESCAPE: u8 = 0x01;
@@ -92,7 +99,11 @@ pub fn encode(key: &Key<'_>, out: &mut Vec<u8>) {
             Ok(())
         }
         Key::Integer(i) => write!(w, "\x01i{i}"),
-        Key::Float(x) => write!(w, "\x01f{x:e}"),
+        Key::Float(x) => {
+            w.0.extend_from_slice(&[ESCAPE, b'f']);
+            w.0.extend_from_slice(exponential::shortest(*x).as_bytes());
+            Ok(())
+        }
         Key::Boolean(b) => write!(w, "\x01b{}", *b as u8),
         Key::TableRef(id) => write!(w, "\x01t{id}"),
     };
@@ -137,10 +148,8 @@ fn decode_escaped(bytes: &[u8]) -> Result<Key<'_>, KeyError> {
     match kind {
         b's' => unescape(body).map(|s| Key::String(Cow::Owned(s))),
         b'i' => text.parse().map(Key::Integer).map_err(|_| KeyError),
-        b'f' => match text.parse::<f64>() {
-            Ok(x) if !x.is_nan() => Ok(Key::Float(x)),
-            _ => Err(KeyError),
-        },
+        // Never NaN: exponential notation has no spelling for it.
+        b'f' => exponential::parse(text).map(Key::Float).ok_or(KeyError),
         b'b' => match text {
             "1" => Ok(Key::Boolean(true)),
             "0" => Ok(Key::Boolean(false)),
@@ -244,6 +253,10 @@ mod tests {
             b"\x01inope",
             b"\x01s%4",
             b"\x01fNaN",
+            b"\x01fnan",
+            b"\x01f",
+            b"\x01f1.5e",
+            b"\x01f 1.5e0",
             b"a\nb",
         ] {
             assert_eq!(decode(bad), Err(KeyError), "{bad:?}");
@@ -262,6 +275,17 @@ mod tests {
             b"\x01f9",
             b"\x01f9e0",
             b"\x01f-0e0",
+            b"\x01f1.50e0",
+            b"\x01f+1.5e0",
+            b"\x01f1.5E0",
+            b"\x01f1.5e+0",
+            b"\x01f1.5e00",
+            b"\x01f01.5e0",
+            b"\x01f15e-1",
+            b"\x01f0.15e1",
+            b"\x01f1.5000000000000001e0",
+            b"\x01finfinity",
+            b"\x01f+inf",
             b"\x01t07",
         ] {
             assert_eq!(decode(bad), Err(KeyError), "{bad:?}");
@@ -271,6 +295,42 @@ mod tests {
             decode(b"\x01f9.223372036854776e18"),
             Ok(Key::Float(9.223372036854776e18))
         );
+    }
+
+    #[test]
+    fn float_keys_are_spelled_as_rust_s_exponential_format_spells_them() {
+        for (x, text) in [
+            (1.5, "1.5e0"),
+            (0.1, "1e-1"),
+            (1e300, "1e300"),
+            (-2.5e-7, "-2.5e-7"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e308"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+        ] {
+            // The spelling keys had when `{:e}` wrote them.
+            assert_eq!(alloc::format!("{x:e}"), text);
+            assert_eq!(stored(Key::Float(x)), [b"\x01f", text.as_bytes()].concat());
+        }
+    }
+
+    #[test]
+    fn float_keys_of_every_magnitude_round_trip_in_rust_s_spelling() {
+        // xorshift64: random bit patterns, the same on every run.
+        let mut bits = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            bits ^= bits << 13;
+            bits ^= bits >> 7;
+            bits ^= bits << 17;
+            let x = f64::from_bits(bits);
+            if x.is_nan() || is_lua_integer(x) {
+                continue;
+            }
+            let key = stored(Key::Float(x));
+            assert_eq!(key, alloc::format!("\x01f{x:e}").into_bytes());
+            round_trip(Key::Float(x));
+        }
     }
 
     #[test]

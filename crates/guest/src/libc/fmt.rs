@@ -13,11 +13,10 @@
 //! Bodies are lists of parts rather than one buffer so that runs of zeros of any length
 //! (`%.500d`, `%.1100f`) cost no memory.
 //!
-//! Floating point lives in three submodules: `expansion`, the exact decimal digits of a
-//! double rounded half-to-even at any position (as glibc rounds), on the big numbers of
-//! `bignum.rs`; `decimal` (`%e %f %g`), which lays them out; and `hex` (`%a`), built
-//! directly from the bits. Nothing comes from `core::fmt`'s float formatting, which would
-//! cost about 15 KB of lua.wasm.
+//! Floating point lives in two submodules: `decimal` (`%e %f %g`), which lays out the exact
+//! decimal digits of a double rounded half-to-even at any position, as glibc rounds
+//! (`lua_wasm_decimal::Expansion`); and `hex` (`%a`), built directly from the bits. Nothing
+//! comes from `core::fmt`'s float formatting, which would cost tens of KB of lua.wasm.
 //!
 //! glibc behaviours that C leaves open and that are reproduced here, each with its test in
 //! `tests/printf_vs_glibc.rs`: a NaN prints its sign bit ("-nan"); `%a` does not normalize
@@ -27,7 +26,6 @@
 //! rounding carries to 10^P (see `decimal::format_general`).
 
 mod decimal;
-mod expansion;
 mod hex;
 
 use core::ffi::{c_char, c_int, c_uint};

@@ -4,7 +4,6 @@
 //! is here, exported under its C name only when building for wasm32 (natively these
 //! modules are tested against glibc and must not shadow it).
 
-pub mod bignum;
 pub mod dd;
 pub mod exp_log;
 pub mod fmt;

@@ -1,4 +1,5 @@
-//! `%e`, `%f` and `%g`: glibc's layout around the exact digits of [`Expansion`].
+//! `%e`, `%f` and `%g`: glibc's layout around the exact digits of [`Expansion`]
+//! (`lua_wasm_decimal`).
 //!
 //! glibc prints the exact binary value rounded half-to-even at the requested digit. The
 //! exact decimal expansion of a double is finite: at most 767 significant digits, and at
@@ -7,7 +8,8 @@
 //! the expansion are zeros, written as a run ([`Part::Zeros`]), so `%.99999f` costs no
 //! more than `%.1074f`.
 
-use super::expansion::{Expansion, Round};
+use lua_wasm_decimal::{Expansion, Round};
+
 use super::{emit, FmtSpec, Out, Part};
 
 /// "e+05", "E-324": the exponent with a sign and at least two digits.

@@ -1,6 +1,6 @@
 //! Non-negative integers of fixed capacity, for the exact paths between doubles and decimal
-//! text: the digits of printf's `%e %f %g` (`fmt/decimal.rs`, in base 10^9) and the
-//! correctly rounded slow path of `strtod` (`strtod.rs`, in base 2^32).
+//! text: the exact digits of a double (`expansion.rs`, in base 10^9) and the correctly
+//! rounded slow path of reading decimal digits (`parse.rs`, in base 2^32).
 //!
 //! A number is 'len' limbs, least significant first, each below the base; the top limb is
 //! nonzero (zero has no limbs). The base is a constant parameter of the operations that
@@ -9,7 +9,7 @@
 //! constant it turns each limb's division into a multiplication.
 //!
 //! 'CAP' limbs hold 3072 bits or 864 decimal digits. The largest numbers built are the
-//! exact expansion of a double, at most 767 digits (2^53 × 5^1074), and in `strtod` about
+//! exact expansion of a double, at most 767 digits (2^53 × 5^1074), and in parsing about
 //! 2630 bits (780 digits, or 5^1105, shifted left by 63); the operations assume it fits
 //! and index out of bounds otherwise, which their callers rule out.
 

@@ -1,5 +1,6 @@
 //! The exact decimal expansion of a double, and its rounding at any decimal position: the
-//! digits that `%e`, `%f` and `%g` lay out (`decimal.rs`).
+//! digits that printf's `%e`, `%f` and `%g` lay out (the guest's `libc/fmt/decimal.rs`),
+//! and those that the shortest round-trip spelling chooses from (`exponential.rs`).
 //!
 //! A finite double is m × 2^e with m an integer below 2^53. For e >= 0 that is an integer of
 //! at most 309 digits; for e < 0 it is m × 5^-e / 10^-e, whose digits are those of the
@@ -11,22 +12,31 @@
 //!
 //! Integers below 2^64 (3.0, 1e15: most floats Lua prints) skip the big number.
 
-use crate::libc::bignum::{Big, BASE_1E9};
+use crate::bignum::{Big, BASE_1E9};
 
 /// The most digits of an expansion: 767, rounded up.
 const MAX_DIGITS: usize = 768;
 
 /// Where a conversion rounds.
 #[derive(Clone, Copy)]
-pub(super) enum Round {
+pub enum Round {
     /// To this many significant digits (at least 1): `%e` and `%g`.
     Significant(usize),
     /// To this many digits after the point: `%f`.
     Fraction(usize),
 }
 
+/// Where the part of a number after a cut lies, in units of the last digit kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rest {
+    Zero,
+    BelowHalf,
+    Half,
+    AboveHalf,
+}
+
 /// A non-negative decimal number: 'len' ASCII digits, the first worth 10^'exp'.
-pub(super) struct Expansion {
+pub struct Expansion {
     digits: [u8; MAX_DIGITS],
     len: usize,
     /// The power of ten of the first digit: 2 for "123", -2 for "0.05" (digits "5").
@@ -48,6 +58,13 @@ impl Expansion {
             Round::Fraction(p) => -(p as i64),
         });
         x
+    }
+
+    /// 'v' (finite, non-negative) not rounded: at least its first 'n' significant digits
+    /// (all of them when it has fewer), and enough about the rest for
+    /// [`Expansion::rest_after`] any 'n' or fewer digits.
+    pub(crate) fn unrounded(v: f64, n: usize) -> Expansion {
+        Expansion::exact(v, Round::Significant(n))
     }
 
     /// The digits of 'v' up to one past those 'round' keeps, and whether any nonzero one
@@ -115,6 +132,25 @@ impl Expansion {
         &self.digits[..self.len]
     }
 
+    /// Where the part after the first 'n' significant digits lies, in units of the 'n'th
+    /// digit: all that rounding there needs. 'n' is at most the digits the expansion was
+    /// made for ([`Expansion::unrounded`]'s 'n', or those `exact` keeps before rounding),
+    /// so that the digit after the cut is here when the number has one.
+    pub(crate) fn rest_after(&self, n: usize) -> Rest {
+        let rest = self.digits.get(n..self.len).unwrap_or(&[]);
+        let (first, more) = match rest.split_first() {
+            Some((&d, more)) => (d, self.sticky || more.iter().any(|&c| c != b'0')),
+            // Past the digits: 'exact' stops early only when no digit is left.
+            None => (b'0', self.sticky),
+        };
+        match (first, more) {
+            (b'0', false) => Rest::Zero,
+            (b'0'..=b'4', _) => Rest::BelowHalf,
+            (b'5', false) => Rest::Half,
+            _ => Rest::AboveHalf,
+        }
+    }
+
     /// Appends 'v' with at least 'width' digits (leading zeros), for 'v' below 10^9.
     fn push_u32(&mut self, mut v: u32, width: usize) {
         let mut buf = [0u8; 10];
@@ -162,14 +198,13 @@ impl Expansion {
             self.len = 0;
         } else {
             let k = keep as usize;
-            let d = self.digits[k];
-            let tie = d == b'5'
-                && !self.sticky
-                && self.digits[k + 1..self.len].iter().all(|&c| c == b'0');
             // A tie goes to even; the digit before is the kept number's last ('0' when
             // none is kept), and an ASCII digit has the parity of its value.
-            let up =
-                d > b'5' || (d == b'5' && !tie) || (tie && k > 0 && self.digits[k - 1] & 1 == 1);
+            let up = match self.rest_after(k) {
+                Rest::AboveHalf => true,
+                Rest::Half => k > 0 && self.digits[k - 1] & 1 == 1,
+                Rest::Zero | Rest::BelowHalf => false,
+            };
             self.len = k;
             if up {
                 match self.digits[..k].iter().rposition(|&c| c != b'9') {
