@@ -24,19 +24,30 @@ unsafe impl Sync for Pending {}
 
 static STDOUT: Pending = Pending(RefCell::new(Vec::new()));
 
-struct Streaming(core::cell::Cell<bool>);
+struct Streaming(core::cell::Cell<Option<bool>>);
 // SAFETY: the guest is single-threaded wasm.
 unsafe impl Sync for Streaming {}
-/// When set (the host asked for it at the start of the call), output is not kept at all.
-static STREAMING: Streaming = Streaming(core::cell::Cell::new(false));
+/// Whether the host wants output delivered as it is written (then none is kept): asked
+/// at the call's first output, so calls that print nothing do not ask.
+static STREAMING: Streaming = Streaming(core::cell::Cell::new(None));
 
-/// Starts a call: asks the host whether it wants output delivered as it is written.
+/// Starts a call: whether the host wants output streamed is asked again at its first
+/// output (the host may change its mind between calls).
 pub fn start_call() {
+    STREAMING.0.set(None);
+}
+
+/// True when the host wants this call's output delivered as it is written.
+fn streaming() -> bool {
+    if let Some(live) = STREAMING.0.get() {
+        return live;
+    }
     let live = host::get(table_id::CHANNEL, well_known_key::STREAM.as_bytes())
         .ok()
         .flatten()
         .is_some_and(|v| v == [lua_wasm_abi::value::BOOLEAN, 1]);
-    STREAMING.0.set(live);
+    STREAMING.0.set(Some(live));
+    live
 }
 
 const STREAM_STDOUT: i32 = 1;
@@ -44,7 +55,7 @@ const STREAM_STDOUT: i32 = 1;
 /// Appends `bytes` to standard output, first sending the kept output to the host when
 /// the two together would not fit in a result.
 pub fn write_stdout(bytes: &[u8]) {
-    if STREAMING.0.get() {
+    if streaming() {
         send(well_known_key::STDOUT, bytes);
         return;
     }
