@@ -37,6 +37,7 @@ mod fuzz_regressions;
 mod home;
 mod hostile_guest;
 mod hostile_scripts;
+mod interrupts;
 mod limits;
 mod load;
 mod module_shape;

@@ -49,7 +49,7 @@ pub struct VmOptions {
     /// Lua instruction: the call ends with [`Error::Timeout`] and the VM stays as it was
     /// before the call, like after any Lua error. A script stuck inside one library
     /// function (a huge `string.rep`, a slow pattern match) is stopped one grace period
-    /// later ([`TIMEOUT_GRACE`], or the timeout if shorter) wherever it is, and the VM's
+    /// later ([`TIMEOUT_GRACE`]) wherever it is, and the VM's
     /// instance is then replaced by a fresh one ([`Error::Timeout`] says which).
     pub timeout: Option<Duration>,
 }
@@ -197,6 +197,12 @@ impl Vm {
         self.options.instruction_budget = instructions;
     }
 
+    /// Changes the deadline of the calls from now on (`None`: no deadline), as
+    /// [`VmOptions::timeout`] sets it at the start.
+    pub fn set_timeout(&mut self, timeout: Option<Duration>) {
+        self.options.timeout = timeout;
+    }
+
     /// Sends printed output to `sink` as it arrives (while the script runs), instead of
     /// collecting it in [`Evaluated::output`].
     pub fn set_output(&mut self, sink: impl FnMut(&[u8]) + Send + 'static) {
@@ -243,7 +249,7 @@ impl Vm {
             state.budget = budget;
             state.call_started = Some(Instant::now());
             state.deadline.interrupted = false;
-            state.deadline.grace_ticks = grace_ticks(timeout);
+            state.deadline.grace_ticks = grace_ticks();
         }
         live.store.set_epoch_deadline(deadline_ticks(timeout));
         let status = live
@@ -424,9 +430,12 @@ fn deadline_ticks(timeout: Option<Duration>) -> u64 {
 }
 
 /// The grace period, in ticks, between a call's graceful interrupt and its trap.
-fn grace_ticks(timeout: Option<Duration>) -> u64 {
-    let grace = timeout.map_or(TIMEOUT_GRACE, |t| t.min(TIMEOUT_GRACE));
-    (grace.as_nanos() / TICK.as_nanos()).max(1) as u64 + 1
+///
+/// The same for every timeout: the script normally stops within microseconds of the
+/// interrupt, but on a loaded machine its thread may wait for a core longer than a short
+/// timeout, and a grace that short would trap (and reset) VMs that were stopping.
+fn grace_ticks() -> u64 {
+    (TIMEOUT_GRACE.as_nanos() / TICK.as_nanos()) as u64 + 1
 }
 
 /// Turns `compute`'s status into what the buffer holds, checking it against the ABI.
