@@ -46,4 +46,25 @@ void luawasm_thread_free(struct lua_State *L);
 #define luai_userstateresume(L,n)	luawasm_budget_resume(L)
 #define luai_userstatefree(L,L1)	luawasm_thread_free(L1)
 
+/*
+** @@ LUAI_THROW/LUAI_TRY: Lua's ISO C default (setjmp/longjmp, which clang lowers to
+** WebAssembly exceptions: csrc/setjmp.c), except that 'luaD_throw' throws the
+** '__c_longjmp' exception itself, with the payload '__wasm_longjmp' would give it,
+** instead of calling 'longjmp'. Every Lua error and every coroutine yield is such a
+** throw, and wasmtime's unwinder pays for each frame it crosses: one frame fewer.
+*/
+#if !defined(__ASSEMBLER__)
+#include <setjmp.h>
+static inline _Noreturn void luawasm_longjmp (jmp_buf env) {
+  struct lw_jmp_buf *jb = env;
+  jb->arg.env = env;
+  jb->arg.val = 1;
+  __builtin_wasm_throw(1, &jb->arg);  /* tag 1 is '__c_longjmp', as in setjmp.c */
+  __builtin_unreachable();
+}
+#endif
+#define LUAI_THROW(L,c)		luawasm_longjmp((c)->b)
+#define LUAI_TRY(L,c,a)		if (setjmp((c)->b) == 0) { a }
+#define luai_jmpbuf		jmp_buf
+
 #endif
