@@ -1,30 +1,36 @@
 //! lua.wasm: Lua 5.4 compiled to `wasm32-unknown-unknown`, with our freestanding libc layer
 //! and the exports of the ABI (`docs/ABI.md`).
 //!
-//! Module map (wasm32 only, but `libc`):
+//! Module map (all wasm32 only):
 //! - `exports`: the ABI entry points (`init`, `compute`, ...), checking every host input.
 //! - `vm`: the Lua state, its libraries, running a chunk with a traceback handler.
-//! - `budget`: the instruction budget of a call (a count hook).
+//! - `budget`: stopping a call (the instruction budget, the host's interrupt) with a hook.
 //! - `result`: encoding returned values into a result.
 //! - `home`: `_home` and the other external tables, over the host imports.
 //! - `host`: the five imports and the protocol around them.
 //! - `output`: captured `print` output and its delivery to the host.
 //! - `heap`: the heap (talc) for Lua, C and Rust, and Lua's memory accounting.
 //! - `ffi`, `lua`: Lua's C API and the rule for calling it from Rust.
-//! - `libc`: what the C sources need from a C library.
+//! - `threads`: the coroutines that run, for the host's interrupt.
+//! - `clock`: `time` and `clock`, from the host.
 //!
-//! On any other target only `libc`'s target-independent parts are compiled, so that they
-//! can be tested natively against glibc.
+//! The C library the Lua sources need is `csrc/` (its C half) and the `lua-wasm-libc`
+//! crate (its Rust half). On any other target this crate is empty.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 #![cfg_attr(target_arch = "wasm32", allow(non_snake_case))]
 
 #[cfg(target_arch = "wasm32")]
 extern crate alloc;
 
-pub mod libc;
+// The Rust half of the C library: linked for the C names it exports (`sin`, `strtod`,
+// printf's conversions, ...), which the Lua C sources call.
+#[cfg(target_arch = "wasm32")]
+extern crate lua_wasm_libc;
 
 #[cfg(target_arch = "wasm32")]
 mod budget;
+#[cfg(target_arch = "wasm32")]
+mod clock;
 #[cfg(target_arch = "wasm32")]
 mod exports;
 #[cfg(target_arch = "wasm32")]

@@ -13,7 +13,7 @@ use support::Rng;
 use std::ffi::{c_char, c_int, c_longlong, c_ulonglong, c_void, CString};
 use std::fmt::Write as _;
 
-use lua_wasm_guest::libc::fmt::{
+use lua_wasm_libc::fmt::{
     format_char, format_double, format_pointer, format_signed, format_string, format_unsigned,
     lw_fmt_double, FmtSpec, Out,
 };

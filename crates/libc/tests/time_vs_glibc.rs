@@ -11,7 +11,7 @@ use support::Rng;
 use std::ffi::{c_char, CStr};
 use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 
-use lua_wasm_guest::libc::time::{
+use lua_wasm_libc::time::{
     civil_from_unix, format_time, seconds_between, unix_from_civil, Tm, GMTIME_ZONE, LOCALTIME_ZONE,
 };
 
@@ -673,7 +673,7 @@ fn difftime_agrees_with_glibc() {
 
 #[test]
 fn c_entry_points_share_one_result_that_remembers_which_call_filled_it() {
-    use lua_wasm_guest::libc::time as c;
+    use lua_wasm_libc::time as c;
     let fmt = c"%Z %F";
     let mut out = [0 as c_char; 64];
     let mut print = |tm: *const Tm| {

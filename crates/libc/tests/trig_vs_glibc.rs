@@ -15,8 +15,8 @@
 
 mod support;
 
-use lua_wasm_guest::libc::fx::Fx;
-use lua_wasm_guest::libc::{hyperbolic, math as ours, trig};
+use lua_wasm_libc::fx::Fx;
+use lua_wasm_libc::{hyperbolic, math as ours, trig};
 use support::Rng;
 
 mod glibc {

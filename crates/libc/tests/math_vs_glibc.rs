@@ -6,7 +6,7 @@
 //! a finite non-zero result) are compared in exp_log's test below and in
 //! trig_vs_glibc.rs.
 
-use lua_wasm_guest::libc::math as ours;
+use lua_wasm_libc::math as ours;
 
 mod glibc {
     extern "C" {

@@ -12,7 +12,7 @@ use support::Rng;
 use std::ffi::{c_char, CString};
 use std::fmt::Write as _;
 
-use lua_wasm_guest::libc::strtod::{parse_prefix, strtod};
+use lua_wasm_libc::strtod::{parse_prefix, strtod};
 
 /// glibc's `strtod` of `input`: the value's bits and the number of bytes consumed.
 fn glibc(input: &str) -> (u64, usize) {
