@@ -24,7 +24,12 @@ import { MemoryStore, byteString, stringBytes } from './lua-wasm-stores.js';
 export * from './lua-wasm-abi.js';
 export { MemoryStore, WebStorageStore, byteString, stringBytes } from './lua-wasm-stores.js';
 
-/** Default instruction budget of one call, as the Rust host's: about a second of busy Lua. */
+/**
+ * Default instruction budget of one call: about a second of busy Lua. (The Rust host has
+ * none by default: it stops a call at its deadline through the module's `interrupt`
+ * export, called from wasmtime's epoch callback. A JavaScript engine cannot run code in
+ * the middle of a synchronous wasm call, so here the budget is what bounds a call.)
+ */
 export const DEFAULT_INSTRUCTION_BUDGET = 500_000_000;
 
 const utf8 = new TextEncoder();

@@ -3,10 +3,13 @@ own instance over a table store), and the five imports of docs/ABI.md with the c
 host services (output, time, clock, budget, stream, entropy, error kind).
 
 The model is the Rust host's (crates/host): each call is one transaction (a failed call
-changes nothing in the store), memory is capped (2 MB by default), every call has an
-instruction budget (500 million) and a wall-clock deadline (10 s), and a trapped or
+changes nothing in the store), memory is capped (2 MB by default), and every call has a
+wall-clock deadline (10 s). One difference: the Rust host stops a call at its deadline
+gracefully, through the module's `interrupt` export called from wasmtime's epoch
+callback, which wasmtime-py does not offer; here the deadline traps, and a trapped or
 timed-out instance is replaced by a fresh one at the next call (globals lost, `_home`
-kept).
+kept). So this host also gives every call an instruction budget by default (500
+million), which stops runaway Lua with an ordinary error, the VM intact.
 """
 
 from __future__ import annotations
