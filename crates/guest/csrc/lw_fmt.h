@@ -1,5 +1,5 @@
 /*
-** lw_fmt.h: the printf conversions of the Rust side (src/libc/fmt.rs), which
+** lw_fmt.h: the printf conversions of the Rust side (crates/libc/src/fmt.rs), which
 ** printf.c calls once per conversion of a format string.
 */
 #ifndef LW_FMT_H

@@ -2,7 +2,7 @@
 ** printf.c: 'snprintf' and 'vsnprintf' of lua.wasm. This file parses format
 ** strings and fetches the arguments (only C can read a 'va_list'); each
 ** conversion is then formatted, exactly as glibc does, by the Rust side
-** (lw_fmt.h, src/libc/fmt.rs).
+** (lw_fmt.h, crates/libc/src/fmt.rs).
 ** Not supported, as Lua never uses them: '%n', positional arguments ("%1$d")
 ** and wide characters ('%lc', '%ls'); such formats fail (return -1), as
 ** formats with an unknown conversion do in glibc.

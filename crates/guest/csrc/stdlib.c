@@ -1,6 +1,6 @@
 /*
 ** stdlib.c: the rest of <stdlib.h> and <locale.h> for lua.wasm.
-** 'malloc' and friends are in Rust (src/alloc.rs), 'strtod' too (src/libc/strtod.rs).
+** 'malloc' and friends are in Rust (src/heap.rs), 'strtod' too (crates/libc/src/strtod.rs).
 */
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
-** math.h: implemented in Rust by the 'libm' crate (src/libc/math.rs).
+** math.h: implemented in Rust by the 'libm' crate (crates/libc/src/math.rs).
 */
 #ifndef LW_MATH_H
 #define LW_MATH_H

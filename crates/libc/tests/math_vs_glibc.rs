@@ -1,4 +1,4 @@
-//! The guest's `<math.h>` (`src/libc/math.rs`) against glibc's on special values.
+//! The guest's `<math.h>` (`src/math.rs`) against glibc's on special values.
 //!
 //! Native Lua prints NaNs with their sign (`nan`, `-nan`), so each special case must give
 //! glibc's bits: NaNs of either sign (quiet and signaling), infinities, zeros, and
@@ -6,32 +6,10 @@
 //! a finite non-zero result) are compared in exp_log's test below and in
 //! trig_vs_glibc.rs.
 
-use lua_wasm_libc::math as ours;
+mod support;
 
-mod glibc {
-    extern "C" {
-        pub fn sin(x: f64) -> f64;
-        pub fn cos(x: f64) -> f64;
-        pub fn tan(x: f64) -> f64;
-        pub fn asin(x: f64) -> f64;
-        pub fn acos(x: f64) -> f64;
-        pub fn atan(x: f64) -> f64;
-        pub fn exp(x: f64) -> f64;
-        pub fn log(x: f64) -> f64;
-        pub fn log2(x: f64) -> f64;
-        pub fn log10(x: f64) -> f64;
-        pub fn sinh(x: f64) -> f64;
-        pub fn cosh(x: f64) -> f64;
-        pub fn tanh(x: f64) -> f64;
-        pub fn sqrt(x: f64) -> f64;
-        pub fn floor(x: f64) -> f64;
-        pub fn ceil(x: f64) -> f64;
-        pub fn fabs(x: f64) -> f64;
-        pub fn pow(x: f64, y: f64) -> f64;
-        pub fn fmod(x: f64, y: f64) -> f64;
-        pub fn atan2(y: f64, x: f64) -> f64;
-    }
-}
+use lua_wasm_libc::math as ours;
+use support::glibc;
 
 /// Whether a call with these arguments and glibc's result is a special case.
 fn special(args: &[f64], result: f64) -> bool {

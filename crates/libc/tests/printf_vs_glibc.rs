@@ -1,4 +1,4 @@
-//! The printf conversions of the guest's libc (`src/libc/fmt.rs`) against glibc's `snprintf`.
+//! The printf conversions of the guest's libc (`src/fmt.rs`) against glibc's `snprintf`.
 //!
 //! Each case is formatted twice: by glibc, through the `libc` crate, and by the Rust core
 //! that `csrc/printf.c` calls in wasm. They must agree byte for byte, because Lua's

@@ -1,4 +1,4 @@
-//! The guest's `strtod` (`src/libc/strtod.rs`) against glibc's.
+//! The guest's `strtod` (`src/strtod.rs`) against glibc's.
 //!
 //! Lua reads every float through `strtod` (`tonumber`, the lexer, `string.format("%q")`'s
 //! output read back), so lua.wasm must consume the same bytes and produce the same bits as

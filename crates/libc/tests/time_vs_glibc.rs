@@ -1,8 +1,8 @@
-//! The guest's calendar (`src/libc/time.rs`) against glibc with `TZ=UTC`, which is what
+//! The guest's calendar (`src/time.rs`) against glibc with `TZ=UTC`, which is what
 //! native Lua 5.4 on Linux uses for `os.date` and `os.time{...}`.
 //!
 //! Random cases come from a fixed-seed generator, so every run checks the same cases and a
-//! failure names the exact input. Run with `cargo test -p lua-wasm-guest --test time_vs_glibc`.
+//! failure names the exact input. Run with `cargo test -p lua-wasm-libc --test time_vs_glibc`.
 
 mod support;
 

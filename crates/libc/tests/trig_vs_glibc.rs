@@ -1,4 +1,4 @@
-//! The guest's trigonometric and hyperbolic functions (src/libc/trig.rs, hyperbolic.rs)
+//! The guest's trigonometric and hyperbolic functions (src/trig.rs, hyperbolic.rs)
 //! against glibc's and against a 256-bit reference.
 //!
 //! sin, cos, tan, asin, acos, atan and atan2 must be correctly rounded: equal, for every
@@ -10,30 +10,14 @@
 //!
 //! Each range has `MATH_SAMPLES` arguments (default 20,000, 3,000 in debug builds;
 //! `MATH_SAMPLES=1000000 cargo
-//! test --release -p lua-wasm-guest --test trig_vs_glibc -- --nocapture` prints the rates
+//! test --release -p lua-wasm-libc --test trig_vs_glibc -- --nocapture` prints the rates
 //! given in docs/ABI.md).
 
 mod support;
 
 use lua_wasm_libc::fx::Fx;
 use lua_wasm_libc::{hyperbolic, math as ours, trig};
-use support::Rng;
-
-mod glibc {
-    extern "C" {
-        pub fn sin(x: f64) -> f64;
-        pub fn cos(x: f64) -> f64;
-        pub fn tan(x: f64) -> f64;
-        pub fn asin(x: f64) -> f64;
-        pub fn acos(x: f64) -> f64;
-        pub fn atan(x: f64) -> f64;
-        pub fn atan2(y: f64, x: f64) -> f64;
-        pub fn sinh(x: f64) -> f64;
-        pub fn cosh(x: f64) -> f64;
-        pub fn tanh(x: f64) -> f64;
-        pub fn expm1(x: f64) -> f64;
-    }
-}
+use support::{glibc, Rng};
 
 fn samples() -> usize {
     // The reference is slow without optimization: fewer samples in debug builds.
