@@ -67,6 +67,25 @@ fn test() -> Result<()> {
         "-D",
         "warnings",
     ])?;
+    // The guest's own code (exports, allocator, hooks, the libc's C-named functions) is
+    // compiled only for wasm32: lint it there too.
+    cargo(&[
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "lua-wasm-guest",
+        "-p",
+        "lua-wasm-libc",
+        "-p",
+        "lua-wasm-decimal",
+        "-p",
+        "lua-wasm-abi",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     cargo(&["test", "--workspace"])?;
     hosts::test()?;
     Ok(())

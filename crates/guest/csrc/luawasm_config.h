@@ -55,15 +55,8 @@ void luawasm_thread_free(struct lua_State *L);
 */
 #if !defined(__ASSEMBLER__)
 #include <setjmp.h>
-static inline _Noreturn void luawasm_longjmp (jmp_buf env) {
-  struct lw_jmp_buf *jb = env;
-  jb->arg.env = env;
-  jb->arg.val = 1;
-  __builtin_wasm_throw(1, &jb->arg);  /* tag 1 is '__c_longjmp', as in setjmp.c */
-  __builtin_unreachable();
-}
 #endif
-#define LUAI_THROW(L,c)		luawasm_longjmp((c)->b)
+#define LUAI_THROW(L,c)		lw_throw_longjmp((c)->b, 1)
 #define LUAI_TRY(L,c,a)		if (setjmp((c)->b) == 0) { a }
 #define luai_jmpbuf		jmp_buf
 

@@ -40,8 +40,5 @@ uint32_t __wasm_setjmp_test (void *env, void *func_invocation_id) {
 ** activation owns it. As in C, 'longjmp(env, 0)' makes setjmp return 1.
 */
 void __wasm_longjmp (void *env, int val) {
-  struct lw_jmp_buf *jb = (struct lw_jmp_buf *)env;
-  jb->arg.env = env;
-  jb->arg.val = (val == 0) ? 1 : val;
-  __builtin_wasm_throw(1, &jb->arg);  /* tag 1 is C_LONGJMP, i.e. '__c_longjmp' */
+  lw_throw_longjmp((struct lw_jmp_buf *)env, val);
 }
